@@ -1,0 +1,42 @@
+"""Helpers for the report *Special or not? How the news frames the UK–US relationship*.
+
+One module per concern; notebooks import from here and narrate.
+
+- :mod:`analysis.corpus`: load articles and metadata (:func:`load_corpus`)
+- :mod:`analysis.audit`: what cleaning removed, and why
+- :mod:`analysis.clean`: separate article bodies from page furniture
+- :mod:`analysis.text`: words and sentences
+- :mod:`analysis.offices`: who held which office when
+- :mod:`analysis.figures`: the house style and :func:`~analysis.figures.save`
+"""
+
+from analysis.audit import audit_summary, cleaning_audit
+from analysis.clean import clean_text
+from analysis.corpus import (
+    CorpusError,
+    CorpusNote,
+    CorpusWarning,
+    corpus_overview,
+    decode_text,
+    load_corpus,
+    read_metadata,
+)
+from analysis.text import count_words, sentences, split_sentences
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CorpusError",
+    "CorpusNote",
+    "CorpusWarning",
+    "audit_summary",
+    "clean_text",
+    "cleaning_audit",
+    "corpus_overview",
+    "count_words",
+    "decode_text",
+    "load_corpus",
+    "read_metadata",
+    "sentences",
+    "split_sentences",
+]
