@@ -134,9 +134,9 @@ def read_metadata(path: str | Path, strict: bool = False) -> pd.DataFrame:
 
     Examples
     --------
-    >>> meta = read_metadata("seeds/metadata.csv")  # doctest: +SKIP
-    >>> meta.loc[0, "us_counterparts"]  # doctest: +SKIP
-    ('Joe Biden',)
+    >>> meta = read_metadata("seeds/metadata.csv")
+    >>> meta.set_index("doc_id").loc["2022-03-08-thenational-truss", "us_counterparts"]
+    ('Antony Blinken', 'Jake Sullivan')
     """
     path = Path(path)
     reporter = _Reporter(strict)
@@ -216,8 +216,9 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> pd.DataFram
 
     Examples
     --------
-    >>> corpus = load_corpus("seeds")  # doctest: +SKIP
-    >>> corpus[["doc_id", "outlet", "n_words"]].head(2)  # doctest: +SKIP
+    >>> corpus = load_corpus("seeds")
+    >>> corpus.loc[0, ["doc_id", "outlet"]].tolist()
+    ['2022-02-02-independent-truss', 'The Independent']
     """
     root = Path(path)
     if not root.is_dir():
@@ -252,7 +253,8 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> pd.DataFram
         info = meta.loc[name].to_dict() if name in meta.index else {}
         rows.append(_article(name, raw, info, repairs))
 
-    corpus = pd.DataFrame(rows, columns=list(CORPUS_COLUMNS))
+    extra = [c for c in meta.columns if c not in METADATA_COLUMNS]  # unknown: kept, after ours
+    corpus = pd.DataFrame(rows, columns=list(CORPUS_COLUMNS) + extra)
     _flag_duplicates(corpus, reporter)
     reporter.finish()
     corpus["published"] = pd.to_datetime(corpus["published"])
@@ -265,6 +267,7 @@ def _article(name: str, raw: str, info: dict, repairs: list[str]) -> dict:
     result = clean_text(raw, headline=info.get("headline"),
                         standfirst=info.get("standfirst"), byline=info.get("byline"))
     row = {column: info.get(column, "") for column in METADATA_COLUMNS}
+    row.update({k: v for k, v in info.items() if k not in METADATA_COLUMNS})
     row.update(
         doc_id=info.get("doc_id") or Path(name).with_suffix("").as_posix().replace("/", "-"),
         file=name,
@@ -311,7 +314,7 @@ def format_date(published, precision: str = "day", inferred=None) -> str:
     if pd.isna(published):
         return "unknown"
     text = published.strftime("%b %Y" if precision == "month" else "%-d %b %Y")
-    return text + ("*" if inferred is True else "")
+    return text + ("*" if pd.notna(inferred) and bool(inferred) else "")
 
 
 def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -321,7 +324,8 @@ def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> corpus_overview(load_corpus("seeds")).columns.tolist()  # doctest: +SKIP
+    >>> corpus_overview(load_corpus("seeds")).loc[3, "Published"]
+    'Jan 2023*'
     """
     return pd.DataFrame({
         "Article": corpus["doc_id"],
@@ -329,7 +333,8 @@ def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
         "Kind": corpus["outlet_kind"],
         "Published": [format_date(p, r, i) for p, r, i in
                       zip(corpus["published"], corpus["date_precision"], corpus["date_inferred"])],
-        "UK figure": corpus["uk_leader"] + corpus["uk_office"].map(lambda o: f" ({o})" if o else ""),
+        "UK figure": corpus["uk_leader"]
+        + corpus["uk_office"].map(lambda o: f" ({o})" if o else ""),
         "US figure(s)": corpus["us_counterparts"].map(", ".join),
         "Words on page": corpus["n_words_raw"],
         "Words in article": corpus["n_words"],

@@ -128,8 +128,11 @@ def save(fig: Figure, label: str, directory: str | Path | None = None,
 
     Examples
     --------
+    >>> import tempfile
     >>> fig, ax = plt.subplots()
-    >>> png, svg = save(fig, "example", directory=tempfile.mkdtemp())  # doctest: +SKIP
+    >>> png, svg = save(fig, "example", directory=tempfile.mkdtemp())
+    >>> png.name, svg.name
+    ('example.png', 'example.svg')
     """
     if not _LABEL.match(label):
         raise ValueError(f"figure label {label!r}: use lower-case letters, digits and hyphens")

@@ -100,9 +100,11 @@ RULES: tuple[Rule, ...] = (
     Rule("appeal", "registration or sign-in prompt",
          _rx(r"thank you for registering|refresh (?:the|your) (?:page|browser)"
              r"|\bto be (?:automatically )?logged in|already (?:a subscriber|have an account)"
-             r"|create an? (?:free )?account|sign up (?:to|for) our\b|\bsubscribe (?:now|today)\b")),
+             r"|create an? (?:free )?account|sign up (?:to|for) our\b"
+             r"|\bsubscribe (?:now|today)\b")),
     Rule("notification", "notification prompt",
-         _rx(r"\bnotifications? (?:from|can be|are)\b|\b(?:allow|enable|turn on) (?:push )?notifications")),
+         _rx(r"\bnotifications? (?:from|can be|are)\b"
+             r"|\b(?:allow|enable|turn on) (?:push )?notifications")),
     Rule("podcast", "podcast promotion",
          _rx(r"\bon your podcast app\b|^\W*listen (?:now|here)\W*$"
              r"|^(?:spreaker|acast|megaphone|omny|apple podcasts)$")),
@@ -122,7 +124,8 @@ HEADER_MARKERS = frozenset({"byline", "dateline", "headline"})
 BLOCK_CATEGORIES = frozenset({"appeal", "cookies", "notification", "podcast"})
 
 # "Soraya Ebrahimi", "By Geraldine Scott", "Mary-Jane O’Neil", "J. R. Smith".
-_NAME_WORD = r"(?:[A-Z][a-z’'-]*[a-z]|[A-Z]\.|(?:de|van|von|der|da|al|bin|le|la|du))"
+_NAME_WORD = (r"(?:[A-Z][a-z’']*[a-z](?:-[A-Z]?[a-z’']*[a-z])*|[A-Z]\."
+              r"|(?:de|van|von|der|da|al|bin|le|la|du))")
 BYLINE = re.compile(
     rf"^(?:(?i:by|written by|words by|reporting by)\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$"
 )

@@ -94,7 +94,8 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Mr Putin spoke. No 10 replied.\\n\\nIt ended."]})
+    >>> text = "Mr Putin spoke. No 10 replied.\\n\\nIt ended."
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": [text]})
     >>> sentences(corpus)[["paragraph", "sentence", "text"]].values.tolist()
     [[1, 1, 'Mr Putin spoke.'], [1, 2, 'No 10 replied.'], [2, 3, 'It ended.']]
     """

@@ -1,0 +1,54 @@
+"""The notebooks and the built book."""
+
+import json
+import re
+
+import pytest
+
+from .conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+HTML = ROOT / "_build" / "html"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_stored_without_outputs(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [] and cell.get("execution_count") is None
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_prose_numbers_are_glued(notebook):
+    """Digits in a chapter's prose come from glue, not typing (headings and code aside)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"])
+        text = re.sub(r"```.*?```|`[^`]*`|\{[a-z:]+\}`[^`]*`|\([\w-]+\)=", "", text, flags=re.S)
+        assert not re.search(r"\d", text), text[:200]
+
+
+def built(page):
+    path = HTML / page
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make book` first (make test does)")
+    return path.read_text(encoding="utf-8")
+
+
+def test_corpus_chapter_shows_its_table_figure_and_audit():
+    page = built("chapters/corpus.html")
+    assert page.count("<table") >= 3
+    assert 'src="../_images/corpus-timeline.png"' in page
+    assert "Fig. 1.1" in page
+    assert "{glue" not in page and "glue:text" not in page
+    for doc_id in ("2022-09-25-sundaypost-truss", "2023-01-voa-cleverly"):
+        assert doc_id in page
+
+
+def test_every_figure_file_is_written_as_png_and_svg():
+    pngs = {p.stem for p in (ROOT / "figures").glob("*.png")}
+    svgs = {p.stem for p in (ROOT / "figures").glob("*.svg")}
+    assert pngs and pngs == svgs
