@@ -1,0 +1,307 @@
+"""The actor registry: people, bodies and offices, and where a text mentions them.
+
+``analysis/data/actors.yml`` lists canonical people (with aliases, nationality
+and gender), bodies (Downing Street, the State Department ...) and office
+phrases. :func:`find_mentions` finds every mention in a text: a name with any
+titles before it ("US Secretary of State Antony Blinken", "Sir Keir"), a body
+("No 10"), a spokesperson ("The Prime Minister's official spokesman"), an
+office resolved by date ("the prime minister" in 2025 is Keir Starmer), or a
+pronoun (resolved later, by :mod:`analysis.quotes`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from analysis.offices import holder_on, office_holders
+
+_TITLE = (
+    r"(?:(?:the\s+)?(?:(?:US|U\.S\.|UK|British|American|French|Russian|Ukrainian|Chinese)\s+)?"
+    r"(?:Prime\s+Minister|Foreign\s+Secretary|Foreign\s+[Mm]inister|[Pp]resident"
+    r"|Secretary\s+of\s+State|State\s+Secretary|Secretary|National\s+Security\s+Adviser"
+    r"|Chancellor|Senator|Sir|Lord|Lady|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)"
+)
+PRONOUNS = {"he": "male", "she": "female", "they": "plural"}
+# People the registry does not know: "Mr Howard", "Sir Menzies Campbell" anywhere; a bare
+# "Tony Blair" only right next to a speech verb, where a capitalised pair is almost always
+# a speaker (elsewhere it may be a place or an organisation).
+_HONORIFIC = {"Mr": "male", "Mr.": "male", "Sir": "male", "Lord": "male", "Mrs": "female",
+              "Mrs.": "female", "Ms": "female", "Ms.": "female", "Miss": "female",
+              "Lady": "female", "Dame": "female", "Baroness": "female", "Dr": "", "Dr.": "",
+              "Prof": "", "Professor": "", "Senator": "", "Governor": "", "General": ""}
+_NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"  # not "Putin’s": no possessive
+_TITLED = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in _HONORIFIC) + rf")\s+(?:{_NAME_WORD}\s+){{0,2}}"
+    rf"{_NAME_WORD}(?![\w-])"
+)
+_BARE = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
+_NOT_NAME = frozenset(
+    "The Of And For In On At To A An Street House Office Party Democrats Democrat Labour "
+    "Conservative Conservatives Tory Tories Government Ministry Department Council Union "
+    "Commission Parliament Congress Senate Bank News Times Post Standard Agency Minister "
+    "Secretary President Chancellor Leader Kingdom States Republic Ireland England Scotland "
+    "Wales Britain Europe America Court Police Army Navy University College Group Company "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+PREPOSITIONS = frozenset(
+    "about against among at before behind between by during for from in into like near of "
+    "on over than through to toward towards under upon with within without".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in a text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person, body, role, spokesperson or pronoun
+    name: str  # canonical name or label; "" for pronouns and unresolved offices
+    gender: str  # male, female, plural or ""
+    possessive: bool  # "Putin’s threats": not a subject
+    after_preposition: bool  # "with Boris Johnson": not a subject
+
+    @property
+    def can_be_subject(self) -> bool:
+        return not (self.possessive or self.after_preposition)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """People, bodies and office phrases, and the patterns that find them."""
+
+    people: pd.DataFrame
+    bodies: pd.DataFrame
+    roles: pd.DataFrame
+    nationality_words: dict[str, list[str]]
+
+    def gender(self, name: str) -> str:
+        match = self.people.loc[self.people["name"] == name, "gender"]
+        return match.iloc[0] if len(match) else ""
+
+
+@functools.cache
+def load_registry() -> Registry:
+    """The registry shipped with the package (``analysis/data/actors.yml``).
+
+    Examples
+    --------
+    >>> registry = load_registry()
+    >>> registry.people.set_index("name").loc["Keir Starmer", "nationality"]
+    'UK'
+    """
+    with resources.files("analysis").joinpath("data/actors.yml").open(encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return Registry(
+        people=pd.DataFrame(data["people"]),
+        bodies=pd.DataFrame(data["bodies"]),
+        roles=pd.DataFrame(data["roles"]),
+        nationality_words=data["nationality_words"],
+    )
+
+
+def _alias(word: str) -> str:
+    """A regular expression for an alias, any run of white space between its words."""
+    return r"\s+".join(re.escape(part) for part in word.split())
+
+
+def _alternation(words) -> str:
+    return "|".join(_alias(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _patterns(registry_id: int) -> dict[str, re.Pattern[str]]:
+    registry = _REGISTRIES[registry_id]
+    names = [a for aliases in registry.people["aliases"] for a in aliases]
+    bodies = [a for aliases in registry.bodies["aliases"] for a in aliases]
+    roles = "|".join(f"(?:{p})" for p in registry.roles["phrase"])
+    nationality = _alternation(w for ws in registry.nationality_words.values() for w in ws)
+    edge = r"(?![\w-])"
+    return {
+        "person": re.compile(rf"(?<![\w-]){_TITLE}*(?:{_alternation(names)}){edge}"),
+        "body": re.compile(rf"(?<![\w-])(?:the\s+)?(?:{_alternation(bodies)}){edge}"),
+        "role": re.compile(
+            rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<nat>{nationality})\s+)?(?i:(?P<role>{roles})){edge}"
+        ),
+        "spokesperson": re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE),
+        "pronoun": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"),
+        "nationality": re.compile(rf"(?:{nationality})"),
+    }
+
+
+_REGISTRIES: dict[int, Registry] = {}
+
+
+def find_mentions(text: str, date=None, registry: Registry | None = None) -> list[Mention]:
+    """Every actor mention in ``text``, in order and without overlaps.
+
+    Parameters
+    ----------
+    text : str
+    date : date-like, optional
+        The article's date, to resolve office phrases ("the Prime Minister").
+    registry : Registry, optional
+        Defaults to :func:`load_registry`.
+
+    Examples
+    --------
+    >>> [(m.text, m.name) for m in find_mentions("The prime minister met Mr Trump.", "2025-02-26")]
+    [('The prime minister', 'Keir Starmer'), ('Mr Trump', 'Donald Trump')]
+    >>> find_mentions("The No 10 spokesman added:")[0].name
+    'Downing Street spokesperson'
+    """
+    registry = registry or load_registry()
+    _REGISTRIES.setdefault(id(registry), registry)
+    patterns = _patterns(id(registry))
+    candidates = []  # (start, -length, priority, Mention)
+    for m in patterns["spokesperson"].finditer(text):
+        start, label = _spokesperson(text, m, date, registry, patterns)
+        candidates.append((start, m.end(), 0, "spokesperson", label, "plural"))
+    for m in patterns["person"].finditer(text):
+        name = _person_name(m.group(0), registry)
+        candidates.append((m.start(), m.end(), 1, "person", name, registry.gender(name)))
+    for m in patterns["body"].finditer(text):
+        name = _body_name(m.group(0), registry)
+        candidates.append((m.start(), m.end(), 2, "body", f"{name} spokesperson", "plural"))
+    for m in patterns["role"].finditer(text):
+        if re.match(r"\s+(?:[A-Z][a-z]|Mr|Ms|Sir)", text[m.end():m.end() + 4]):
+            continue  # a title before a name: the person pattern has it
+        name = _role_holder(m.group("role"), m.group("nat"), date, registry)
+        candidates.append((m.start(), m.end(), 3, "role", name, registry.gender(name)))
+    for m in _TITLED.finditer(text):
+        honorific = m.group(0).split()[0]
+        candidates.append((m.start(), m.end(), 5, "person", "", _HONORIFIC[honorific]))
+    for m in _BARE.finditer(text):
+        words = m.group(0).split()
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if set(words) & _NOT_NAME or (before and before[-1].lower() == "the"):
+            continue
+        if _SPEECH_NEXT.match(text, m.end()) or _SPEECH_BEFORE.search(text, 0, m.start()):
+            candidates.append((m.start(), m.end(), 6, "person", "", ""))
+    for m in patterns["pronoun"].finditer(text):
+        candidates.append((m.start(), m.end(), 4, "pronoun", "", PRONOUNS[m.group(0).lower()]))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+    mentions, last_end = [], -1
+    for start, end, _, kind, name, gender in candidates:
+        if start < last_end:
+            continue
+        before = text[max(0, start - 30):start].split()
+        previous = before[-1].lower() if before else ""
+        if previous == "the" and len(before) > 1:
+            previous = before[-2].lower()
+        mentions.append(Mention(
+            start, end, text[start:end], kind, name, gender,
+            possessive=bool(re.match(r"[’']s?\b", text[end:end + 2])),
+            after_preposition=previous in PREPOSITIONS,
+        ))
+        last_end = end
+    return _name_unregistered(mentions)
+
+
+_SPEECH_NEXT = re.compile(r"\s+(?:(?:has|had|also|later|then)\s+)*(?:said|says|told|tells|added|"
+                          r"adds|insisted|warned|argued|claimed|replied|explained|stressed)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|told|warned|argued|insisted)\s+$")
+
+
+def _name_unregistered(mentions: list[Mention]) -> list[Mention]:
+    """Name people the registry does not know: "Mr Howard" is "Michael Howard" if the text
+    named him in full before, and takes the gender his honorific implies."""
+    full: dict[str, tuple[str, str]] = {}  # surname -> (full name, gender)
+    named = []
+    for m in mentions:
+        if m.kind == "person" and not m.name:
+            words = m.text.split()
+            honorific = words[0] if words[0] in _HONORIFIC else ""
+            bare = " ".join(words[1:] if honorific else words)
+            surname = words[-1]
+            known_name, known_gender = full.get(surname, ("", ""))
+            name = known_name or bare
+            gender = m.gender or known_gender
+            if len(bare.split()) > 1 or surname not in full:
+                full[surname] = (name if len(bare.split()) > 1 or not known_name else known_name,
+                                 gender)
+            m = Mention(m.start, m.end, m.text, m.kind, name, gender, m.possessive,
+                        m.after_preposition)
+        named.append(m)
+    return named
+
+
+def _person_name(matched: str, registry: Registry) -> str:
+    for row in registry.people.itertuples():
+        for alias in sorted(row.aliases, key=len, reverse=True):
+            if re.search(r"(?<![\w-])" + _alias(alias) + "$", matched):
+                return row.name
+    return matched
+
+
+def _body_name(matched: str, registry: Registry) -> str:
+    for row in registry.bodies.itertuples():
+        if any(re.search(_alias(a) + "$", matched) for a in row.aliases):
+            return row.name
+    return matched
+
+
+def _role_row(role_text: str, registry: Registry):
+    for row in registry.roles.itertuples():
+        if re.fullmatch(row.phrase, " ".join(role_text.split()), flags=re.IGNORECASE):
+            return row
+    return None
+
+
+def _role_country(nationality: str | None, default, registry: Registry):
+    if nationality:
+        for country, words in registry.nationality_words.items():
+            if nationality in words:
+                return country
+    return default
+
+
+def _role_holder(role_text: str, nationality, date, registry: Registry) -> str:
+    row = _role_row(role_text, registry)
+    country = _role_country(nationality, row.country if row is not None else None, registry)
+    if row is None or country is None or date is None or pd.isna(pd.Timestamp(date)):
+        return ""
+    return holder_on(_offices(), country, row.office, date) or ""
+
+
+@functools.cache
+def _offices() -> pd.DataFrame:
+    return office_holders()
+
+
+def _spokesperson(text, match, date, registry, patterns) -> tuple[int, str]:
+    """Where a spokesperson phrase starts, and whose spokesperson it is."""
+    clause = re.split(r"[,;:“”\"()]|\.\s", text[max(0, match.start() - 80):match.start()])[-1]
+    words = clause.split()
+    owner = " ".join(words[-6:])
+    # Start the phrase at its determiner ("the", "a") or first capitalised word.
+    offset = match.start() - len(clause) + len(clause) - len(clause.lstrip())
+    for i, word in enumerate(words[-6:]):
+        if word.lower() in ("the", "a", "an") or word[:1].isupper():
+            kept = " ".join(words[-6:][i:])
+            offset = match.start() - len(kept) - 1 if kept else match.start()
+            owner = kept
+            break
+    else:
+        offset = match.start()
+        owner = ""
+    body = patterns["body"].search(owner)
+    if body:
+        return offset, f"{_body_name(body.group(0), registry)} spokesperson"
+    role = patterns["role"].search(owner)
+    if role:
+        row = _role_row(role.group("role"), registry)
+        if row is not None and isinstance(row.body, str):
+            return offset, f"{row.body} spokesperson"
+    person = patterns["person"].search(owner)
+    if person:
+        return offset, f"{_person_name(person.group(0), registry)}'s spokesperson"
+    descriptor = re.sub(r"^(?:the|a|an)\s+", "", owner, flags=re.IGNORECASE)
+    return offset, f"{descriptor} spokesperson".strip() if descriptor else "spokesperson"

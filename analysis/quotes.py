@@ -1,0 +1,472 @@
+"""Who speaks: quotations and the people they are attributed to.
+
+A leader's own words are what they said inside quotation marks; the rest of an
+article is the outlet's voice. :func:`extract_quotes` finds every quotation in
+the cleaned bodies and attributes it, in this order of evidence:
+
+1. an attribution right after the closing mark: ``“…,” she said.``,
+   ``“…,” said Secretary Blinken.``, ``“…”, a Foreign Office spokesperson said.``
+2. a speech verb before the opening mark: ``Ms Truss said: “…``,
+   ``He added: “…``, ``Sir Keir insisted that the UK was working “in lockstep”``,
+   ``said Secretary Blinken, are “…`` (inverted), or a name right before the mark;
+3. a quotation continued from the previous paragraph (an opening mark with no
+   closing mark, and the next paragraph opening with a new mark): same speaker;
+4. a participle later in the sentence: ``… a “message of reassurance” …, saying …``;
+5. a quotation paragraph with no attribution of its own: the last speaker.
+
+Pronouns ("she said", "They said:") resolve to the nearest compatible mention
+earlier in the same sentence (outside quotation marks), else to the last
+speaker if compatible, else to the subject of an earlier sentence. Offices resolve by the article's date; bodies
+and spokespeople are labelled as such ("Downing Street spokesperson"), so a
+leader is never credited with words their spokesperson said.
+
+Unbalanced marks never raise: a quotation with no closing mark ends at its
+paragraph's end and is flagged ``unclosed``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.actors import Mention, Registry, find_mentions, load_registry
+from analysis.clean import PARAGRAPH_SEP
+from analysis.text import count_words, split_sentences
+
+QUOTE_COLUMNS = ["doc_id", "paragraph", "quote", "kind", "speaker", "cue", "start", "end",
+                 "flag", "continued", "n_words"]
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|tell|added|adds|insisted|insists|stressed|stresses|warned|warns"
+    "|urged|urges|described|describes|replied|replies|asked|asks|argued|argues|claimed|claims"
+    "|confirmed|confirms|agreed|agrees|declared|declares|announced|vowed|vows|pledged|pledges"
+    "|promised|explained|explains|noted|notes|wrote|writes|tweeted|posted|affirmed|affirms"
+    "|applauded|welcomed|welcomes|reiterated|acknowledged|admitted|suggested|branded"
+    "|dismissed|praised|condemned|hailed|called|calls|insisting|saying|adding|telling"
+    "|warning|arguing|claiming|noting|describing|urging|stressing|declaring|speaking"
+)
+_PARTICIPLE = re.compile(r"\b(saying|adding|telling|insisting|warning|arguing|claiming|noting"
+                         r"|describing|urging|stressing|declaring)\b")
+_VERB = re.compile(rf"\b({SPEECH_VERBS})\b", re.IGNORECASE)
+_PASSIVE_ASK = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|when|if)\s+|^\W*)asked\s*$",
+                          re.IGNORECASE)
+_OPEN, _CLOSE = "“", "”"
+
+
+@dataclass
+class _Quote:
+    paragraph: int
+    open_at: int  # absolute offset of the opening mark (or of the paragraph start)
+    close_at: int | None  # absolute offset of the closing mark; None if unclosed
+    start: int  # inner text
+    end: int
+    flag: str = ""
+    continued: bool = False
+    kind: str = ""
+    speaker: str = ""
+    cue: str = ""
+    explicit: bool = False
+    speaker_value: tuple | None = None  # (name, gender, kind) for pronoun resolution
+
+    @property
+    def last_char(self) -> int:
+        return self.close_at if self.close_at is not None else max(self.start, self.end - 1)
+
+
+def find_quote_spans(paragraph: str) -> list[tuple[int, int | None, str]]:
+    """Quotation marks of one paragraph as ``(open, close, flag)`` offsets.
+
+    Curly and straight double quotes are recognised (a straight mark opens when
+    it follows a space or starts the paragraph). ``close`` is ``None`` when the
+    quotation runs to the end of the paragraph; ``open`` is ``-1`` for a closing
+    mark with no opening one (flagged ``unopened``).
+
+    Examples
+    --------
+    >>> find_quote_spans('He said “yes” and "no')
+    [(8, 12, ''), (18, None, 'unclosed')]
+    """
+    spans, opened = [], None
+    for i, ch in enumerate(paragraph):
+        if ch not in '“”"':
+            continue
+        straight_opens = ch == '"' and (i == 0 or paragraph[i - 1] in " \t([—–-")
+        if ch == _OPEN or straight_opens:
+            if opened is None:
+                opened = i
+            # a second opening mark inside an open quotation: typographic noise, ignored
+        elif opened is not None:
+            spans.append((opened, i, ""))
+            opened = None
+        else:
+            spans.append((-1, i, "unopened"))
+    if opened is not None:
+        spans.append((opened, None, "unclosed"))
+    return spans
+
+
+def extract_quotes(corpus: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
+    """One row per quotation in the cleaned bodies, with its speaker.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        From :func:`analysis.load_corpus` (``doc_id``, ``text``, ``published``).
+    registry : Registry, optional
+        Defaults to :func:`analysis.actors.load_registry`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id, paragraph`` (1-based), ``quote`` (the words inside the
+        marks), ``kind`` (``full``: spoken sentences; ``partial``: a phrase inside
+        the journalist's sentence), ``speaker`` (canonical name, a spokesperson
+        label, or "" if unknown), ``cue`` (the speech verb), ``start``/``end``
+        (offsets of the quote in ``text``), ``flag`` (``unclosed``/``unopened``),
+        ``continued`` (continues the previous paragraph's quotation), ``n_words``.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2025-02-26")],
+    ...     "text": ["“We want peace,” the prime minister said. Mr Trump “disagreed”."]})
+    >>> extract_quotes(corpus)[["quote", "kind", "speaker", "cue"]].values.tolist()
+    [['We want peace,', 'full', 'Keir Starmer', 'said'], ['disagreed', 'partial', 'Donald Trump', '']]
+    """
+    registry = registry or load_registry()
+    rows = []
+    dates = corpus["published"] if "published" in corpus else [None] * len(corpus)
+    for doc_id, text, date in zip(corpus["doc_id"], corpus["text"], dates):
+        date = None if date is None or pd.isna(date) else date
+        for q in _attribute(text, date, registry)[0]:
+            words = count_words(text[q.start:q.end])
+            rows.append((doc_id, q.paragraph, text[q.start:q.end], q.kind, q.speaker, q.cue,
+                         q.start, q.end, q.flag, q.continued, words))
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for paragraph in text.split(PARAGRAPH_SEP) if text else []:
+        spans.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + len(PARAGRAPH_SEP)
+    return spans
+
+
+def _find_quotes(text: str) -> list[_Quote]:
+    quotes: list[_Quote] = []
+    for number, (p0, p1) in enumerate(_paragraph_spans(text), 1):
+        for a, b, flag in find_quote_spans(text[p0:p1]):
+            open_at = p0 if a < 0 else p0 + a
+            start = p0 if a < 0 else p0 + a + 1
+            end = p1 if b is None else p0 + b
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            quotes.append(_Quote(number, open_at, None if b is None else p0 + b, start, end, flag))
+    # An unclosed quotation continues when the next paragraph opens with a new mark.
+    for prev, q in zip(quotes, quotes[1:]):
+        p0 = _paragraph_spans(text)[q.paragraph - 1][0]
+        if prev.flag == "unclosed" and q.paragraph == prev.paragraph + 1 and q.open_at == p0:
+            prev.flag, q.continued = "", True
+    return quotes
+
+
+def _attribute(text: str, date, registry: Registry) -> tuple[list[_Quote], list[tuple]]:
+    """Quotations with speakers, and reported speech: (paragraph, start, end, speaker, cue)."""
+    quotes = _find_quotes(text)
+    reports: list[tuple] = []
+    paragraphs = _paragraph_spans(text)
+    inside = [(q.open_at, (q.close_at if q.close_at is not None else q.end) + 1) for q in quotes]
+
+    def outside(m: Mention) -> bool:
+        return not any(a <= m.start < b for a, b in inside)
+
+    mentions = [m for m in find_mentions(text, date, registry) if outside(m)]
+    sentences = [(p0 + a, p0 + b) for p0, p1 in _paragraph_spans(text)
+                 for a, b in split_sentences(text[p0:p1])]
+    resolved: dict[int, tuple[str, str, str]] = {}  # mention start -> (name, gender, kind)
+    state = {"last": None, "subjects": []}
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        return next((s for s in sentences if s[0] <= pos < max(s[1], s[0] + 1)), (pos, pos))
+
+    def resolve(m: Mention, sentence_start: int) -> tuple[str, str, str] | None:
+        if m.start in resolved:
+            return resolved[m.start]
+        if m.kind != "pronoun":
+            value = (m.name, m.gender, m.kind) if m.name else None
+        else:
+            value = _resolve_pronoun(m, state, [resolved.get(x.start) for x in mentions
+                                                if sentence_start <= x.start < m.start])
+        if value:
+            resolved[m.start] = value
+        return value
+
+    queue = list(quotes)
+    for s0, s1 in sentences:
+        sentence_mentions = [m for m in mentions if s0 <= m.start < s1]
+        for m in sentence_mentions:
+            resolve(m, s0)
+        for q in [q for q in queue if s0 <= q.last_char < s1]:
+            queue.remove(q)
+            _attribute_one(q, text, quotes, mentions, sentence_of, resolve, state)
+        paragraph = next(i for i, (p0, p1) in enumerate(paragraphs, 1) if p0 <= s0 <= p1)
+        reports += _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside)
+        subject = next((resolved.get(m.start) for m in sentence_mentions
+                        if m.can_be_subject and resolved.get(m.start)), None)
+        if subject is None:
+            spoken = [q for q in quotes if s0 <= q.start < s1 and q.speaker]
+            subject = spoken[-1].speaker_value if spoken else None
+        if subject:
+            state["subjects"].append(subject)
+    for q in queue:  # anything left (a quotation at a text's very end)
+        _attribute_one(q, text, quotes, mentions, sentence_of, resolve, state)
+    _close_chains(quotes)
+    return quotes, reports
+
+
+def _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside) -> list[tuple]:
+    """Speech verbs in the narrative whose subject is not quoted in the same sentence:
+    "Mr Putin has said he does not intend to order an invasion" (reported speech)."""
+    rows, seen = [], set()
+    quoted_here = {q.speaker for q in quotes if q.open_at < s1 and q.last_char >= s0}
+    for verb in _VERB.finditer(text, s0, s1):
+        cue = verb.group(1).lower()
+        if any(a <= verb.start() < b for a, b in inside) or cue == "speaking":
+            continue
+        if re.match(r"(?:\s+[\w’']+){0,3}?\s+by\b", text[verb.end():s1]):
+            continue  # passive: "a framework agreed this week by both sides"
+        if cue in ("asked", "asks") and _PASSIVE_ASK.search(text[s0:verb.end()]):
+            continue
+        after = next((m for m in mentions if m.start == verb.end() + 1), None)
+        found = (resolve(after, s0), cue) if after and not cue.endswith("ing") else None
+        found = found if found and found[0] else _subject_before(
+            text, s0, verb.start(), mentions, resolve, cue)
+        if found and found[0][0] not in quoted_here and found[0][0] not in seen:
+            seen.add(found[0][0])
+            rows.append((paragraph, s0, s1, found[0][0], cue))
+    return rows
+
+
+def _resolve_pronoun(m: Mention, state, earlier_in_sentence) -> tuple[str, str, str] | None:
+    def fits(value) -> bool:
+        if not value:
+            return False
+        _, gender, kind = value
+        if m.gender == "plural":
+            return kind in ("body", "spokesperson") or gender == "plural"
+        return gender == m.gender
+
+    for value in reversed(earlier_in_sentence):
+        if fits(value):
+            return value
+    if fits(state["last"]):
+        return state["last"]
+    for value in reversed(state["subjects"]):
+        if fits(value):
+            return value
+    return None
+
+
+def _attribute_one(q: _Quote, text, quotes, mentions, sentence_of, resolve, state) -> None:
+    s_open = sentence_of(q.open_at)
+    s_close = sentence_of(q.last_char)
+    before_start = max(s_open[0], _previous_close(q, quotes, s_open[0]))
+    before = text[before_start:q.open_at]
+    q.kind = _kind(q, text, before)
+
+    found = None
+    if q.close_at is not None:  # 1. attribution right after the closing mark
+        found = _after(text, q.close_at + 1, s_close[1], mentions, resolve,
+                       clause_end=q.kind == "partial")
+    if not found:  # 2. speech verb (or a name) before the opening mark
+        found = _before(text, before_start, q.open_at, mentions, resolve)
+    if not found:  # ... or the speaker of an earlier quotation in the same sentence
+        earlier = [x for x in quotes if s_open[0] <= x.open_at < q.open_at and x.speaker_value]
+        if earlier:
+            found = earlier[-1].speaker_value, earlier[-1].cue
+    if not found and q.continued:  # 3. continued quotation
+        prev = quotes[quotes.index(q) - 1]
+        q.speaker, q.cue, q.kind, q.speaker_value = prev.speaker, prev.cue, prev.kind, \
+            prev.speaker_value
+        return
+    if not found and q.close_at is not None:  # 4. a participle later in the sentence
+        later = _PARTICIPLE.search(text, q.close_at + 1, s_close[1])
+        if later:
+            found = _subject_before(text, s_open[0], later.start(), mentions, resolve,
+                                    later.group(1))
+    if found:
+        value, cue = found
+        q.explicit = True
+    elif q.kind == "full" and state["last"]:  # 5. a quotation paragraph: last speaker
+        value, cue = state["last"], ""
+    else:
+        value, cue = None, ""
+    q.speaker_value = value
+    q.speaker = value[0] if value else ""
+    q.cue = cue
+    if value:
+        state["last"] = value
+
+
+def _previous_close(q: _Quote, quotes, floor: int) -> int:
+    """Start of the before-text: after any earlier quotation in the same sentence."""
+    earlier = [x.close_at + 1 for x in quotes
+               if x.close_at is not None and floor <= x.close_at < q.open_at]
+    return max(earlier, default=floor)
+
+
+def _kind(q: _Quote, text: str, before: str) -> str:
+    """``full`` when the quotation opens a sentence (or follows ``said:``), else ``partial``."""
+    if q.continued:
+        return "full"
+    inner = text[q.start:q.end].lstrip("….' ")
+    lead = before.rstrip()
+    opens = not lead or lead.endswith(":") or (lead.endswith(",") and _VERB.search(lead[-30:]))
+    return "full" if opens and (inner[:1].isupper() or not inner[:1].isalpha()) else "partial"
+
+
+def _after(text, start, stop, mentions, resolve, clause_end=False):
+    """``“…,” she said`` / ``“…,” said Secretary Blinken`` / ``“…”, a spokesperson said``.
+
+    With ``clause_end`` (for a phrase quoted inside a sentence) the verb must end
+    the clause: in ``a “friend”, Ms Truss told CNN she had …`` the name after the
+    phrase begins a new clause and is not its attribution.
+    """
+    end = r"(?=\s*(?:[.,;:!?]|$))" if clause_end else r"\b"
+    window = text[start:stop]
+    lead = len(window) - len(window.lstrip(" ,.;:!?—–-"))
+    pos = start + lead
+    m = next((m for m in mentions if m.start == pos), None)
+    if m:
+        rest = text[m.end:stop]
+        verb = re.match(rf"\s+(?:(?:also|later|then|has|had|have|previously)\s+)*"
+                        rf"({SPEECH_VERBS}){end}", rest)
+        if verb:
+            value = resolve(m, pos)
+            return (value, verb.group(1)) if value else None
+    verb = re.match(rf"({SPEECH_VERBS})\s+", text[pos:stop])
+    if verb:
+        m = next((m for m in mentions if m.start == pos + verb.end()), None)
+        if m:
+            value = resolve(m, pos)
+            return (value, verb.group(1)) if value else None
+    return None
+
+
+def _before(text, start, stop, mentions, resolve):
+    """``Ms Truss said: “`` / ``No 10 insisted “`` / ``said Secretary Blinken, are “``."""
+    before = text[start:stop]
+    # A name right before the mark: ``Secretary Blinken “welcome(ed)…``.
+    name_end = start + len(before.rstrip())
+    m = next((m for m in mentions if start <= m.start and m.end == name_end), None)
+    if m and m.can_be_subject and m.kind != "pronoun":
+        value = resolve(m, start)
+        if value:
+            return value, ""
+    verbs = list(_VERB.finditer(before))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    if verb.group(1).lower() in ("asked", "asks") and _PASSIVE_ASK.search(
+            before[:verb.end()]):
+        return None  # the quote is the question put to the subject, not their words
+    inverted = next((m for m in mentions if m.start == start + verb.end() + 1), None)
+    if inverted and not verb.group(1).endswith("ing"):
+        value = resolve(inverted, start)
+        if value:
+            return value, verb.group(1)
+    return _subject_before(text, start, start + verb.start(), mentions, resolve, verb.group(1))
+
+
+def _subject_before(text, start, verb_at, mentions, resolve, cue):
+    """The nearest mention before a speech verb that can be its subject."""
+    for m in reversed([m for m in mentions if start <= m.start < verb_at]):
+        if m.can_be_subject:
+            value = resolve(m, start)
+            if value:
+                return value, cue
+    return None
+
+
+def _close_chains(quotes: list[_Quote]) -> None:
+    """A quotation running over paragraphs has one speaker: the first one found."""
+    chain: list[_Quote] = []
+    for q in quotes + [None]:
+        if q is not None and q.continued and chain:
+            chain.append(q)
+            continue
+        explicit = next((x for x in chain if x.explicit), None)
+        if explicit:
+            for x in chain:
+                x.speaker, x.kind = explicit.speaker, chain[0].kind
+                x.speaker_value = explicit.speaker_value
+        chain = [q] if q is not None else []
+
+
+def sentence_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Mark each sentence as quoted speech (and whose) or the outlet's narrative.
+
+    A sentence is quoted speech when at least half of its characters lie inside
+    quotation marks; its ``speaker`` is then the speaker of that quotation ("" if
+    unknown), and ``quoted`` is True. Narrative sentences have ``speaker`` "".
+    ``n_words`` counts the sentence's words, ``quoted_words`` those inside marks.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 20], "end": [19, 40],
+    ...                   "text": ["“We will win,” he said.", "The talks ended on a high note."]})
+    >>> q = pd.DataFrame({"doc_id": ["a"], "start": [1], "end": [13], "speaker": ["Liz Truss"]})
+    >>> sentence_speakers(s, q)[["speaker", "quoted", "quoted_words"]].values.tolist()
+    [['Liz Truss', True, 3], ['', False, 0]]
+    """
+    speakers, quoted, quoted_words = [], [], []
+    by_doc = {d: g for d, g in quotes.groupby("doc_id")} if len(quotes) else {}
+    for doc_id, a, b, text in zip(sentences["doc_id"], sentences["start"], sentences["end"],
+                                  sentences["text"]):
+        best, best_overlap, words = "", 0, 0
+        doc_quotes = by_doc.get(doc_id)
+        if doc_quotes is not None:
+            for qa, qb, who in zip(doc_quotes["start"], doc_quotes["end"], doc_quotes["speaker"]):
+                overlap = min(b, qb) - max(a, qa)
+                if overlap > 0:
+                    words += count_words(text[max(a, qa) - a:min(b, qb) - a])
+                if overlap > best_overlap:
+                    best, best_overlap = who, overlap
+        is_quoted = best_overlap >= 0.5 * max(b - a, 1)
+        speakers.append(best if is_quoted else "")
+        quoted.append(is_quoted)
+        quoted_words.append(words)
+    return sentences.assign(speaker=speakers, quoted=quoted,
+                            n_words=[count_words(t) for t in sentences["text"]],
+                            quoted_words=quoted_words)
+
+
+def reported_speech(corpus: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
+    """Sentences that report what someone said without quoting them (paraphrase).
+
+    A sentence counts for a speaker when a speech verb in the outlet's narrative
+    has that speaker as its subject ("the Prime Minister has warned there were no
+    signs ...") and none of the sentence's quotations is theirs.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id, paragraph, speaker, cue, text`` (the sentence).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2022-02-02")],
+    ...     "text": ["Mr Putin has said he does not intend to invade."]})
+    >>> reported_speech(corpus)[["speaker", "cue"]].values.tolist()
+    [['Vladimir Putin', 'said']]
+    """
+    registry = registry or load_registry()
+    rows = []
+    dates = corpus["published"] if "published" in corpus else [None] * len(corpus)
+    for doc_id, text, date in zip(corpus["doc_id"], corpus["text"], dates):
+        date = None if date is None or pd.isna(date) else date
+        for paragraph, s0, s1, speaker, cue in _attribute(text, date, registry)[1]:
+            rows.append((doc_id, paragraph, speaker, cue, text[s0:s1]))
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "speaker", "cue", "text"])
