@@ -26,6 +26,7 @@ env: $(STAMP)
 # -n: nitpicky references, -W: warnings are errors, --keep-going: report them all.
 # A notebook that raises fails the build (nb_execution_raise_on_error in _config.yml).
 book: $(STAMP)
+	$(BIN)/python tools/inputs_changed.py _build
 	$(BIN)/jupyter-book build . -n -W --keep-going
 	@echo "The book is in _build/html/index.html"
 

@@ -37,8 +37,8 @@ _HONORIFIC = {"Mr": "male", "Mr.": "male", "Sir": "male", "Lord": "male", "Mrs":
               "Prof": "", "Professor": "", "Senator": "", "Governor": "", "General": ""}
 _NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"  # not "Putin’s": no possessive
 _TITLED = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in _HONORIFIC) + rf")\s+(?:{_NAME_WORD}\s+){{0,2}}"
-    rf"{_NAME_WORD}(?![\w-])"
+    r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in _HONORIFIC) + r")\s+"
+    rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?![\w-])"
 )
 _BARE = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
 _NOT_NAME = frozenset(

@@ -14,9 +14,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import matplotlib as mpl
-import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
-import pandas as pd
 from matplotlib.figure import Figure
 
 REPORT_TITLE = "Special or not? How the news frames the UK–US relationship"
@@ -65,6 +62,7 @@ def style() -> Iterator[None]:
 
     Examples
     --------
+    >>> import matplotlib.pyplot as plt
     >>> with style():
     ...     fig, ax = plt.subplots()
     >>> plt.close(fig)
@@ -129,6 +127,7 @@ def save(fig: Figure, label: str, directory: str | Path | None = None,
     Examples
     --------
     >>> import tempfile
+    >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> png, svg = save(fig, "example", directory=tempfile.mkdtemp())
     >>> png.name, svg.name
@@ -148,77 +147,3 @@ def save(fig: Figure, label: str, directory: str | Path | None = None,
         fig.savefig(png, dpi=200, bbox_inches="tight", metadata={"Software": None})
         fig.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
     return png, svg
-
-
-def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str = "2022-01-01",
-             end: str = "2025-06-30") -> Figure:
-    """The articles on a time line of the UK and US office holders.
-
-    Printed dates are filled markers, inferred dates hollow; a date known only to
-    the month is drawn as a bar across that month.
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        From :func:`analysis.load_corpus` (``doc_id, published, date_precision,
-        date_inferred, outlet``).
-    offices : pandas.DataFrame
-        From :func:`analysis.offices.office_holders`.
-    """
-    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
-    rows = [("UK", "Prime Minister"), ("UK", "Foreign Secretary"),
-            ("US", "President"), ("US", "Secretary of State")]
-    with style():
-        fig, ax = plt.subplots(figsize=(9, 4.2))
-        for y, (country, office) in enumerate(rows):
-            terms = offices[(offices["country"] == country) & (offices["office"] == office)]
-            for term in terms.itertuples():
-                a = max(term.start, lo)
-                b = min(term.end if pd.notna(term.end) else hi, hi)
-                if a >= b:
-                    continue
-                colour = LEADER_COLOURS.get(term.holder, "#D9D9D9")
-                ax.barh(y, b - a, left=a, height=0.62, color=colour, edgecolor="white")
-                dark = colour in ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
-                surname = term.holder.split()[-1]
-                if (b - a).days > 75:
-                    ax.text(a + (b - a) / 2, y, surname, ha="center", va="center", fontsize=8,
-                            color="white" if dark else "black")
-                else:  # too short a term for a label inside: put it above
-                    ax.text(a + (b - a) / 2, y - 0.36, surname, ha="center", va="bottom",
-                            fontsize=7)
-        y_art = len(rows) + 0.3
-        outlet_colour = colours(corpus["outlet"].fillna("(no outlet)"), "outlet")
-        for art in corpus.dropna(subset=["published"]).itertuples():
-            colour = outlet_colour[art.outlet if isinstance(art.outlet, str) else "(no outlet)"]
-            inferred = bool(art.date_inferred) if pd.notna(art.date_inferred) else False
-            if art.date_precision == "month":
-                month_end = art.published + pd.offsets.MonthEnd(0)
-                ax.barh(y_art, month_end - art.published, left=art.published, height=0.3,
-                        color=colour, alpha=0.5)
-                when = art.published + (month_end - art.published) / 2
-            else:
-                when = art.published
-            ax.plot([when], [y_art], marker="o", markersize=9, linestyle="none",
-                    markerfacecolor="white" if inferred else colour, markeredgecolor=colour,
-                    markeredgewidth=2, zorder=3)
-            ax.vlines(when, -0.4, y_art - 0.2, color=colour, linewidth=0.8, linestyle=":")
-        labels = [f"{c} {o}" for c, o in rows] + ["Articles"]
-        ax.set_yticks(list(range(len(rows))) + [y_art], labels)
-        ax.set_ylim(-0.6, y_art + 0.6)
-        ax.invert_yaxis()
-        ax.set_xlim(lo, hi)
-        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-        ax.grid(axis="y", visible=False)
-        ax.set_title(f"The {len(corpus)} articles against the UK and US office holders")
-        handles = [plt.Line2D([], [], marker="o", linestyle="none", markersize=8,
-                              markerfacecolor=c, markeredgecolor=c, label=o)
-                   for o, c in outlet_colour.items()]
-        handles += [plt.Line2D([], [], marker="o", linestyle="none", markersize=8,
-                               markerfacecolor="white", markeredgecolor="#333333",
-                               label="hollow: date inferred")]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3,
-                  frameon=False, fontsize=8)
-        fig.tight_layout()
-    return fig

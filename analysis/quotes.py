@@ -16,9 +16,10 @@ the cleaned bodies and attributes it, in this order of evidence:
 
 Pronouns ("she said", "They said:") resolve to the nearest compatible mention
 earlier in the same sentence (outside quotation marks), else to the last
-speaker if compatible, else to the subject of an earlier sentence. Offices resolve by the article's date; bodies
-and spokespeople are labelled as such ("Downing Street spokesperson"), so a
-leader is never credited with words their spokesperson said.
+speaker if compatible, else to the subject of an earlier sentence. Offices
+resolve by the article's date; bodies and spokespeople are labelled as such
+("Downing Street spokesperson"), so a leader is never credited with words
+their spokesperson said.
 
 Unbalanced marks never raise: a quotation with no closing mark ends at its
 paragraph's end and is flagged ``unclosed``.
@@ -131,8 +132,9 @@ def extract_quotes(corpus: pd.DataFrame, registry: Registry | None = None) -> pd
     --------
     >>> corpus = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2025-02-26")],
     ...     "text": ["“We want peace,” the prime minister said. Mr Trump “disagreed”."]})
-    >>> extract_quotes(corpus)[["quote", "kind", "speaker", "cue"]].values.tolist()
-    [['We want peace,', 'full', 'Keir Starmer', 'said'], ['disagreed', 'partial', 'Donald Trump', '']]
+    >>> quotes = extract_quotes(corpus)
+    >>> quotes[["quote", "kind", "speaker"]].values.tolist()
+    [['We want peace,', 'full', 'Keir Starmer'], ['disagreed', 'partial', 'Donald Trump']]
     """
     registry = registry or load_registry()
     rows = []
@@ -405,44 +407,6 @@ def _close_chains(quotes: list[_Quote]) -> None:
         chain = [q] if q is not None else []
 
 
-def sentence_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Mark each sentence as quoted speech (and whose) or the outlet's narrative.
-
-    A sentence is quoted speech when at least half of its characters lie inside
-    quotation marks; its ``speaker`` is then the speaker of that quotation ("" if
-    unknown), and ``quoted`` is True. Narrative sentences have ``speaker`` "".
-    ``n_words`` counts the sentence's words, ``quoted_words`` those inside marks.
-
-    Examples
-    --------
-    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 20], "end": [19, 40],
-    ...                   "text": ["“We will win,” he said.", "The talks ended on a high note."]})
-    >>> q = pd.DataFrame({"doc_id": ["a"], "start": [1], "end": [13], "speaker": ["Liz Truss"]})
-    >>> sentence_speakers(s, q)[["speaker", "quoted", "quoted_words"]].values.tolist()
-    [['Liz Truss', True, 3], ['', False, 0]]
-    """
-    speakers, quoted, quoted_words = [], [], []
-    by_doc = {d: g for d, g in quotes.groupby("doc_id")} if len(quotes) else {}
-    for doc_id, a, b, text in zip(sentences["doc_id"], sentences["start"], sentences["end"],
-                                  sentences["text"]):
-        best, best_overlap, words = "", 0, 0
-        doc_quotes = by_doc.get(doc_id)
-        if doc_quotes is not None:
-            for qa, qb, who in zip(doc_quotes["start"], doc_quotes["end"], doc_quotes["speaker"]):
-                overlap = min(b, qb) - max(a, qa)
-                if overlap > 0:
-                    words += count_words(text[max(a, qa) - a:min(b, qb) - a])
-                if overlap > best_overlap:
-                    best, best_overlap = who, overlap
-        is_quoted = best_overlap >= 0.5 * max(b - a, 1)
-        speakers.append(best if is_quoted else "")
-        quoted.append(is_quoted)
-        quoted_words.append(words)
-    return sentences.assign(speaker=speakers, quoted=quoted,
-                            n_words=[count_words(t) for t in sentences["text"]],
-                            quoted_words=quoted_words)
-
-
 def reported_speech(corpus: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
     """Sentences that report what someone said without quoting them (paraphrase).
 
@@ -470,3 +434,37 @@ def reported_speech(corpus: pd.DataFrame, registry: Registry | None = None) -> p
         for paragraph, s0, s1, speaker, cue in _attribute(text, date, registry)[1]:
             rows.append((doc_id, paragraph, speaker, cue, text[s0:s1]))
     return pd.DataFrame(rows, columns=["doc_id", "paragraph", "speaker", "cue", "text"])
+
+
+def score_against(quotes: pd.DataFrame, gold: pd.DataFrame, kind: str = "full") -> dict:
+    """Detection recall and speaker accuracy against a hand-made list of quotations.
+
+    ``gold`` has ``doc_id, paragraph, quote_start, kind, speaker``: a quotation is
+    found when an extracted one in the same paragraph starts with ``quote_start``.
+
+    Returns
+    -------
+    dict
+        ``n`` (gold quotations of this kind), ``found``, ``recall``, ``correct``
+        (found with the right speaker) and ``accuracy`` (correct / found).
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"doc_id": ["a"], "paragraph": [1], "quote_start": ["We"],
+    ...                      "kind": ["full"], "speaker": ["X"]})
+    >>> quotes = pd.DataFrame({"doc_id": ["a"], "paragraph": [1], "quote": ["We win"],
+    ...                        "speaker": ["X"]})
+    >>> score_against(quotes, gold)["accuracy"]
+    1.0
+    """
+    gold = gold[gold["kind"] == kind]
+    found = correct = 0
+    for g in gold.itertuples():
+        hit = quotes[(quotes["doc_id"] == g.doc_id) & (quotes["paragraph"] == g.paragraph)
+                     & quotes["quote"].str.startswith(g.quote_start)]
+        if len(hit):
+            found += 1
+            correct += int(hit["speaker"].iloc[0] == g.speaker)
+    n = len(gold)
+    return {"n": n, "found": found, "recall": found / n if n else float("nan"),
+            "correct": correct, "accuracy": correct / found if found else float("nan")}

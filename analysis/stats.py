@@ -92,7 +92,8 @@ def grouped_ratio(frame: pd.DataFrame, by, numerator: str, denominator: str,
 
     Examples
     --------
-    >>> f = pd.DataFrame({"g": ["a", "a", "b"], "doc_id": [1, 1, 2], "x": [1, 0, 1], "n": [1, 1, 1]})
+    >>> f = pd.DataFrame({"g": ["a", "a", "b"], "doc_id": [1, 1, 2], "x": [1, 0, 1],
+    ...                   "n": [1, 1, 1]})
     >>> grouped_ratio(f, "g", "x", "n")["estimate"].tolist()
     [0.5, 1.0]
     """
@@ -111,3 +112,22 @@ def grouped_mean(frame: pd.DataFrame, by, value: str, strata: str | None = "doc_
     """:func:`bootstrap_mean` per group, with n (units and articles)."""
     ones = frame.assign(_one=1.0)
     return grouped_ratio(ones, by, value, "_one", strata, **kwargs).drop(columns="_one")
+
+
+def wilson_interval(k: int, n: int, level: float = 0.95) -> tuple[float, float, float]:
+    """A proportion ``k / n`` with its Wilson score interval (good for small n).
+
+    Examples
+    --------
+    >>> [round(x, 3) for x in wilson_interval(3, 4)]
+    [0.75, 0.301, 0.954]
+    """
+    if n == 0:
+        return float("nan"), float("nan"), float("nan")
+    from statistics import NormalDist
+
+    z = NormalDist().inv_cdf((1 + level) / 2)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return p, max(0.0, centre - half), min(1.0, centre + half)

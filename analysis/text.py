@@ -115,6 +115,7 @@ def sentences(corpus: pd.DataFrame, speakers: bool = True) -> pd.DataFrame:
     if not speakers:
         return table
     # Imported here: quotes builds on this module's sentence splitter.
-    from analysis.quotes import extract_quotes, sentence_speakers
+    from analysis.quotes import extract_quotes
+    from analysis.voices import sentence_speakers
 
     return sentence_speakers(table, extract_quotes(corpus))

@@ -1,0 +1,160 @@
+"""The book's charts. Each takes analysis tables and returns a matplotlib figure drawn in
+the house style (:mod:`analysis.figures`); notebooks save them with
+:func:`analysis.figures.save`.
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.figures import LEADER_COLOURS, NEUTRAL, colours, style
+
+
+def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str = "2022-01-01",
+             end: str = "2025-06-30") -> Figure:
+    """The articles on a time line of the UK and US office holders.
+
+    Printed dates are filled markers, inferred dates hollow; a date known only to
+    the month is drawn as a bar across that month.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        From :func:`analysis.load_corpus` (``doc_id, published, date_precision,
+        date_inferred, outlet``).
+    offices : pandas.DataFrame
+        From :func:`analysis.offices.office_holders`.
+    """
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    rows = [("UK", "Prime Minister"), ("UK", "Foreign Secretary"),
+            ("US", "President"), ("US", "Secretary of State")]
+    with style():
+        fig, ax = plt.subplots(figsize=(9, 4.2))
+        for y, (country, office) in enumerate(rows):
+            terms = offices[(offices["country"] == country) & (offices["office"] == office)]
+            for term in terms.itertuples():
+                a = max(term.start, lo)
+                b = min(term.end if pd.notna(term.end) else hi, hi)
+                if a >= b:
+                    continue
+                colour = LEADER_COLOURS.get(term.holder, "#D9D9D9")
+                ax.barh(y, b - a, left=a, height=0.62, color=colour, edgecolor="white")
+                dark = colour in ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
+                surname = term.holder.split()[-1]
+                if (b - a).days > 75:
+                    ax.text(a + (b - a) / 2, y, surname, ha="center", va="center", fontsize=8,
+                            color="white" if dark else "black")
+                else:  # too short a term for a label inside: put it above
+                    ax.text(a + (b - a) / 2, y - 0.36, surname, ha="center", va="bottom",
+                            fontsize=7)
+        y_art = len(rows) + 0.3
+        outlet_colour = colours(corpus["outlet"].fillna("(no outlet)"), "outlet")
+        for art in corpus.dropna(subset=["published"]).itertuples():
+            colour = outlet_colour[art.outlet if isinstance(art.outlet, str) else "(no outlet)"]
+            inferred = bool(art.date_inferred) if pd.notna(art.date_inferred) else False
+            if art.date_precision == "month":
+                month_end = art.published + pd.offsets.MonthEnd(0)
+                ax.barh(y_art, month_end - art.published, left=art.published, height=0.3,
+                        color=colour, alpha=0.5)
+                when = art.published + (month_end - art.published) / 2
+            else:
+                when = art.published
+            ax.plot([when], [y_art], marker="o", markersize=9, linestyle="none",
+                    markerfacecolor="white" if inferred else colour, markeredgecolor=colour,
+                    markeredgewidth=2, zorder=3)
+            ax.vlines(when, -0.4, y_art - 0.2, color=colour, linewidth=0.8, linestyle=":")
+        labels = [f"{c} {o}" for c, o in rows] + ["Articles"]
+        ax.set_yticks(list(range(len(rows))) + [y_art], labels)
+        ax.set_ylim(-0.6, y_art + 0.6)
+        ax.invert_yaxis()
+        ax.set_xlim(lo, hi)
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        ax.grid(axis="y", visible=False)
+        ax.set_title(f"The {len(corpus)} articles against the UK and US office holders")
+        handles = [plt.Line2D([], [], marker="o", linestyle="none", markersize=8,
+                              markerfacecolor=c, markeredgecolor=c, label=o)
+                   for o, c in outlet_colour.items()]
+        handles += [plt.Line2D([], [], marker="o", linestyle="none", markersize=8,
+                               markerfacecolor="white", markeredgecolor="#333333",
+                               label="hollow: date inferred")]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3,
+                  frameon=False, fontsize=8)
+        fig.tight_layout()
+    return fig
+
+
+def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str) -> Figure:
+    """Per article (rows), the share of its words quoted from each speaker.
+
+    Parameters
+    ----------
+    words : pandas.DataFrame
+        Quoted words, articles by speakers (:func:`analysis.voices.speaker_words`).
+    totals : pandas.Series
+        Words per article (the denominator), same index.
+    """
+    speakers = sorted(words.columns, key=lambda s: (s not in LEADER_COLOURS, s))
+    palette = {s: LEADER_COLOURS.get(s) for s in speakers}
+    greys = iter(["#7F7F7F", "#B0B0B0", "#4D4D4D", "#D0D0D0", "#999999", "#666666"])
+    for s in speakers:
+        palette[s] = palette[s] or next(greys, NEUTRAL)
+    shares = words.div(totals, axis=0).reindex(totals.index).fillna(0)
+    with style():
+        fig, ax = plt.subplots(figsize=(9, 0.7 * len(shares) + 1.8))
+        left = np.zeros(len(shares))
+        y = np.arange(len(shares))
+        for s in speakers:
+            ax.barh(y, shares[s], left=left, color=palette[s], label=s, edgecolor="white",
+                    height=0.6)
+            left += shares[s].to_numpy()
+        for i, total in enumerate(totals):
+            ax.text(left[i] + 0.01, i, f"{left[i]:.0%} of {total:,} words", va="center",
+                    fontsize=8)
+        ax.set_yticks(y, totals.index)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_xlabel("Share of the article's words inside quotation marks, by speaker")
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False,
+                  fontsize=8)
+        fig.tight_layout()
+    return fig
+
+
+def own_words(summary: pd.DataFrame, title: str) -> Figure:
+    """Per person, the share of their speech events quoted directly (dot) with its 95%
+    interval (line), and the counts behind it.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        From :func:`analysis.voices.voice_summary` (index: person).
+    """
+    summary = summary[summary["events"] > 0]
+    palette = {p: LEADER_COLOURS.get(p, "#4D4D4D") for p in summary.index}
+    with style():
+        fig, ax = plt.subplots(figsize=(8, 0.55 * len(summary) + 1.4))
+        y = np.arange(len(summary))
+        for i, (person, row) in enumerate(summary.iterrows()):
+            ax.plot([row["low"], row["high"]], [i, i], color=palette[person], linewidth=2.5,
+                    alpha=0.6, solid_capstyle="round")
+            ax.plot(row["own_words"], i, "o", color=palette[person], markersize=8)
+            quoted, reported = int(row["full"] + row["partial"]), int(row["reported"])
+            ax.text(1.03, i, f"{quoted} quoted, {reported} reported",
+                    va="center", fontsize=8, transform=ax.get_yaxis_transform())
+        ax.set_yticks(y, summary.index)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_xlabel("Share of speech events in the person's own (quoted) words, 95% interval")
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        fig.tight_layout()
+    return fig
