@@ -158,3 +158,115 @@ def own_words(summary: pd.DataFrame, title: str) -> Figure:
         ax.set_title(title)
         fig.tight_layout()
     return fig
+
+
+def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
+              reference: float | None = None, fmt: str = "{:.2f}",
+              series: str | None = None) -> Figure:
+    """Estimates with 95% intervals, one row per group, labelled with n.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Index: group labels; columns ``estimate, low, high, n_units`` (and
+        ``n_articles``); with ``series``, one row per (group, series) in long form
+        with a ``group`` column, drawn as offset dots.
+    colour_of : mapping, optional
+        Colour per group (or per series).
+    reference : float, optional
+        A vertical line (0 for sentiment).
+    """
+    with style():
+        groups = list(dict.fromkeys(table["group"] if series else table.index))
+        kinds = list(dict.fromkeys(table[series])) if series else [None]
+        fig, ax = plt.subplots(figsize=(8.5, 0.6 * len(groups) * (1 + 0.25 * (len(kinds) - 1))
+                                        + 1.5))
+        offsets = np.linspace(-0.18, 0.18, len(kinds)) if len(kinds) > 1 else [0.0]
+        default = iter(["#4D4D4D", "#D55E00", "#0072B2", "#009E73"])
+        kind_colour = {k: (colour_of or {}).get(k) or next(default) for k in kinds}
+        for k, offset in zip(kinds, offsets):
+            rows = table[table[series] == k].set_index("group") if series else table
+            for i, g in enumerate(groups):
+                if g not in rows.index:
+                    continue
+                row = rows.loc[g]
+                colour = kind_colour[k] if series else (colour_of or {}).get(g, "#4D4D4D")
+                y = i + offset
+                if np.isfinite(row["low"]) and np.isfinite(row["high"]):
+                    ax.plot([row["low"], row["high"]], [y, y], color=colour, linewidth=2.5,
+                            alpha=0.55, solid_capstyle="round")
+                ax.plot(row["estimate"], y, "o", color=colour, markersize=7,
+                        label=k if (series and i == 0) else None)
+                n_articles = row.get("n_articles", np.nan)
+                note = f"n={int(row['n_units'])}" + (
+                    f", {int(n_articles)} art." if pd.notna(n_articles) else "")
+                ax.text(1.01, y, f"{fmt.format(row['estimate'])}  ({note})", va="center",
+                        fontsize=7.5, transform=ax.get_yaxis_transform())
+        if reference is not None:
+            ax.axvline(reference, color="#999999", linewidth=1, linestyle="--")
+        ax.set_yticks(range(len(groups)), groups)
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        if series:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=len(kinds),
+                      frameon=False, fontsize=8)
+        fig.tight_layout()
+    return fig
+
+
+def label_shares(table: pd.DataFrame, title: str) -> Figure:
+    """Stacked shares of negative / neutral / positive sentences per group, with n."""
+    colours_ = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#0072B2"}
+    with style():
+        fig, ax = plt.subplots(figsize=(8.5, 0.55 * len(table) + 1.6))
+        left = np.zeros(len(table))
+        y = np.arange(len(table))
+        for name, colour in colours_.items():
+            ax.barh(y, table[name], left=left, color=colour, label=name, height=0.6,
+                    edgecolor="white")
+            for i, v in enumerate(table[name]):
+                if v >= 0.08:
+                    ax.text(left[i] + v / 2, i, f"{v:.0%}", ha="center", va="center",
+                            fontsize=7.5, color="white" if name != "neutral" else "black")
+            left += table[name].to_numpy()
+        for i, n in enumerate(table["n_units"]):
+            ax.text(1.01, i, f"n={int(n)} sentences", va="center", fontsize=7.5,
+                    transform=ax.get_yaxis_transform())
+        ax.set_yticks(y, table.index)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_xlabel("Share of sentences (VADER compound ≥ 0.05 positive, ≤ −0.05 negative)")
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, frameon=False,
+                  fontsize=8)
+        fig.tight_layout()
+    return fig
+
+
+def distributions(values: pd.DataFrame, by: str, value: str, xlabel: str, title: str,
+                  colour_of=None) -> Figure:
+    """One box plot per group with every value drawn as a dot (jittered deterministically)."""
+    groups = list(dict.fromkeys(values[by]))
+    with style():
+        fig, ax = plt.subplots(figsize=(8.5, 0.6 * len(groups) + 1.4))
+        data = [values.loc[values[by] == g, value].to_numpy() for g in groups]
+        ax.boxplot(data, positions=range(len(groups)), vert=False, widths=0.5,
+                   showfliers=False, medianprops={"color": "black"})
+        rng = np.random.default_rng(0)  # fixed jitter: same figure every run
+        for i, (g, d) in enumerate(zip(groups, data)):
+            colour = (colour_of or {}).get(g, "#4D4D4D")
+            ax.plot(d, i + rng.uniform(-0.18, 0.18, len(d)), "o", color=colour, alpha=0.6,
+                    markersize=4)
+            ax.text(1.01, i, f"n={len(d)}, median {np.median(d):.0f}", va="center",
+                    fontsize=7.5, transform=ax.get_yaxis_transform())
+        ax.set_yticks(range(len(groups)), groups)
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        fig.tight_layout()
+    return fig

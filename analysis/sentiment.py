@@ -106,7 +106,7 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
         out[f"is_{name}"] = (out["label"] == name).astype(float)
     out["afinn"] = score_afinn(sentences["text"]).to_numpy()
     for target, pattern in TARGETS.items():
-        out[target] = sentences["text"].str.contains(pattern, regex=True)
+        out[target] = sentences["text"].astype(str).str.contains(pattern, regex=True)
     return out
 
 
@@ -125,3 +125,35 @@ def lexicon_agreement(scored: pd.DataFrame) -> dict:
             == np.sign(scored["afinn"])).mean()
     return {"pearson": float(pearson), "spearman": float(spearman), "sign_agreement": float(same),
             "n": len(scored)}
+
+
+# Reported by Hutto & Gilbert (2014) for the New York Times editorial snippets.
+PAPER_R_NYT = 0.492  # VADER compound vs the mean of 20 human raters
+PAPER_R_HUMAN = 0.745  # an individual human rater vs that mean
+
+
+def read_ground_truth(path) -> pd.DataFrame:
+    """The VADER paper's human-rated snippets: ``id, rating, text`` (tab-separated file).
+
+    Lines that do not have three fields are skipped; the text is kept exactly.
+    """
+    rows = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line in f:
+            parts = line.rstrip("\r\n").split("\t")
+            if len(parts) >= 3:
+                rows.append((parts[0], float(parts[1]), "\t".join(parts[2:])))
+    return pd.DataFrame(rows, columns=["id", "rating", "text"])
+
+
+def vader_fidelity(path) -> dict:
+    """Pearson r of :func:`score_sentiment`'s compound score with the human mean rating.
+
+    Returns
+    -------
+    dict
+        ``r`` and ``n`` (snippets).
+    """
+    truth = read_ground_truth(path)
+    compound = score_sentiment(truth["text"])["compound"]
+    return {"r": float(np.corrcoef(compound, truth["rating"])[0, 1]), "n": len(truth)}

@@ -131,3 +131,15 @@ def wilson_interval(k: int, n: int, level: float = 0.95) -> tuple[float, float, 
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
     return p, max(0.0, centre - half), min(1.0, centre + half)
+
+
+def describe_correlation(r: float) -> str:
+    """A plain word for the strength of a correlation (Cohen's rough bands).
+
+    Examples
+    --------
+    >>> describe_correlation(0.77), describe_correlation(-0.2)
+    ('strongly', 'weakly')
+    """
+    size = abs(r)
+    return "weakly" if size < 0.3 else "moderately" if size < 0.5 else "strongly"
