@@ -270,3 +270,103 @@ def distributions(values: pd.DataFrame, by: str, value: str, xlabel: str, title:
         ax.set_title(title)
         fig.tight_layout()
     return fig
+
+
+def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
+               colour_of=None, reference: float | None = None, ncols: int = 3) -> Figure:
+    """Small multiples: one panel per group of horizontal bars (token → value), with n.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Long form with ``group, token, <value>, n_tokens``.
+    """
+    groups = list(dict.fromkeys(table["group"]))
+    nrows = -(-len(groups) // ncols)
+    per_panel = table.groupby("group").size().max()
+    with style():
+        fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 0.28 * per_panel * nrows
+                                                        + 1.2 * nrows), squeeze=False)
+        lo = min(0.0, table[value].min())
+        top = table["high"].max() if "high" in table else table[value].max()
+        hi = max(top, reference or 0) * 1.12
+        for ax, group in zip(axes.flat, groups):
+            rows = table[table["group"] == group]
+            colour = (colour_of or {}).get(group, "#4D4D4D")
+            ax.barh(range(len(rows)), rows[value], color=colour, height=0.7, alpha=0.85)
+            if {"low", "high"} <= set(rows.columns):  # 95% interval as a whisker
+                ax.errorbar(rows[value], range(len(rows)),
+                            xerr=[rows[value] - rows["low"], rows["high"] - rows[value]],
+                            fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
+            ax.set_yticks(range(len(rows)), rows["token"], fontsize=8)
+            ax.invert_yaxis()
+            ax.set_xlim(lo, hi)
+            if reference is not None:
+                ax.axvline(reference, color="#999999", linestyle="--", linewidth=1)
+            ax.grid(axis="y", visible=False)
+            n = int(rows["n_tokens"].iloc[0])
+            label = group if len(str(group)) <= 28 else str(group)[:26] + "…"
+            ax.set_title(f"{label}\n(n = {n:,} tokens)", fontsize=9)
+            ax.tick_params(axis="x", labelsize=8)
+            ax.set_xlabel(xlabel, fontsize=8)
+        for ax in list(axes.flat)[len(groups):]:
+            ax.set_visible(False)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
+        fig.tight_layout()
+    return fig
+
+
+def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "Blues",
+            xlabel: str = "", note: str = "") -> Figure:
+    """A labelled heat map with each cell's value printed (colour-blind-safe sequential map)."""
+    with style():
+        fig, ax = plt.subplots(figsize=(min(1.3 * matrix.shape[1] + 3.5, 10),
+                                        0.42 * matrix.shape[0] + 2.4))
+        values = matrix.to_numpy(dtype=float)
+        image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0,
+                          vmax=np.nanmax(values) if np.isfinite(values).any() else 1)
+        ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=30, ha="right",
+                      fontsize=8)
+        ax.set_yticks(range(matrix.shape[0]), matrix.index, fontsize=8)
+        top = np.nanmax(values) if np.isfinite(values).any() else 1
+        for i in range(matrix.shape[0]):
+            for j in range(matrix.shape[1]):
+                v = values[i, j]
+                ax.text(j, i, "" if np.isnan(v) else fmt.format(v), ha="center", va="center",
+                        fontsize=7.5, color="white" if v > 0.6 * top else "black")
+        ax.grid(False)
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
+        fig.tight_layout()
+        if note:
+            fig.text(0.0, 0.0, note, fontsize=7, va="top", color="#444444")
+    return fig
+
+
+def stacked(table: pd.DataFrame, title: str, xlabel: str, n: pd.Series | None = None) -> Figure:
+    """Stacked horizontal bars of each row's shares (rows sum to 1), categorical colours."""
+    palette = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
+               "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
+    with style():
+        fig, ax = plt.subplots(figsize=(9, 0.6 * len(table) + 2.6))
+        left = np.zeros(len(table))
+        for k, column in enumerate(table.columns):
+            ax.barh(range(len(table)), table[column], left=left, label=column, height=0.6,
+                    color=palette[k % len(palette)], edgecolor="white")
+            left += table[column].to_numpy()
+        if n is not None:
+            for i, v in enumerate(n.reindex(table.index)):
+                ax.text(1.01, i, f"n={int(v)}", va="center", fontsize=7.5,
+                        transform=ax.get_yaxis_transform())
+        ax.set_yticks(range(len(table)), table.index)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_xlabel(xlabel)
+        ax.grid(axis="y", visible=False)
+        ax.set_title(title)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, frameon=False,
+                  fontsize=7.5)
+        fig.tight_layout()
+    return fig
