@@ -183,7 +183,8 @@ def find_mentions(text: str, date=None, registry: Registry | None = None) -> lis
         before = text[max(0, m.start() - 12):m.start()].split()
         if set(words) & _NOT_NAME or (before and before[-1].lower() == "the"):
             continue
-        if _SPEECH_NEXT.match(text, m.end()) or _SPEECH_BEFORE.search(text, 0, m.start()):
+        if _SPEECH_NEXT.match(text, m.end()) or _SPEECH_BEFORE.search(
+                text[max(0, m.start() - 16):m.start()]):
             candidates.append((m.start(), m.end(), 6, "person", "", ""))
     for m in patterns["pronoun"].finditer(text):
         candidates.append((m.start(), m.end(), 4, "pronoun", "", PRONOUNS[m.group(0).lower()]))

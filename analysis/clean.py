@@ -74,9 +74,12 @@ _BLOCK_NAMES = {"appeal": "donation or registration appeal", "cookies": "consent
                 "notification": "notification prompt", "podcast": "podcast promotion"}
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _key(text: str) -> str:
     """Comparison key for repeated lines: case, quotes and punctuation ignored."""
-    return re.sub(r"\W+", " ", text.casefold()).strip()
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def _is_title_like(text: str) -> bool:

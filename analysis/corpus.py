@@ -9,6 +9,7 @@ file name: as a :class:`CorpusWarning`, or as a :class:`CorpusError` with
 from __future__ import annotations
 
 import hashlib
+import re
 import warnings
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from analysis.clean import PARAGRAPH_SEP, clean_text
 from analysis.text import count_words
 
 METADATA_FILE = "metadata.csv"
+# Files that describe a folder rather than belong to it (a data set's README, its licence).
+NOT_ARTICLES = frozenset({"readme", "license", "licence", "source", "sources", "changelog",
+                          "copying", "notice", "authors"})
 # Metadata columns the report knows; any other column is kept and warned about.
 METADATA_COLUMNS = (
     "doc_id", "file", "outlet", "outlet_kind", "published", "date_precision",
@@ -31,6 +35,7 @@ CORPUS_COLUMNS = (
     "n_words_raw", "n_words", "n_paragraphs", "sha256", "duplicate_of", "notes",
 )
 _TRUE = {"true", "yes", "1", "inferred"}
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _FALSE = {"false", "no", "0", "printed"}
 
 
@@ -116,7 +121,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
                 f"warning: {name}: not valid UTF-8 (byte {bad!r} at offset {err.start}); "
                 f"decoded as {codec}: {text[max(0, err.start - 20):err.start + 20]!r}"
             )
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(text))
     if controls > max(3, len(text) // 100):
         raise CorpusError(f"{name}: binary file ({controls} control characters), not text")
     if "\r" in text:
@@ -192,7 +197,8 @@ def _date(value: str, precision: str, where: str) -> pd.Timestamp:
         raise CorpusError(f"{where}: published {value!r} does not match {expected}") from None
 
 
-def load_corpus(path: str | Path = "seeds", strict: bool = False) -> pd.DataFrame:
+def load_corpus(path: str | Path = "seeds", strict: bool = False,
+                n_jobs: int = 1) -> pd.DataFrame:
     """Load every ``.txt`` article under ``path`` with its metadata and cleaned body.
 
     Parameters
@@ -203,6 +209,8 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> pd.DataFram
         metadata columns are empty and ``doc_id`` comes from the file's path.
     strict : bool
         Raise :class:`CorpusError` listing every problem instead of warning.
+    n_jobs : int
+        Processes for reading and cleaning (joblib); the result does not depend on it.
 
     Returns
     -------
@@ -224,7 +232,13 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> pd.DataFram
     if not root.is_dir():
         raise CorpusError(f"{root}: no such folder")
     reporter = _Reporter(strict)
-    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.txt") if p.is_file())
+    files, skipped = [], []
+    for p in sorted(root.rglob("*.txt")):
+        if p.is_file():
+            name = p.relative_to(root).as_posix()
+            (skipped if p.stem.lower() in NOT_ARTICLES else files).append(name)
+    for name in skipped:
+        reporter.note(f"{name}: skipped, a {Path(name).stem} file is not an article")
     meta_path = root / METADATA_FILE
     if meta_path.exists():
         meta = _read_metadata(meta_path, reporter).set_index("file", drop=False)
@@ -238,20 +252,26 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> pd.DataFram
     if not files:
         reporter.warn(f"{root}: no .txt files found")
 
+    jobs = [(root, name, meta.loc[name].to_dict() if name in meta.index else {})
+             for name in files]
+    if n_jobs == 1:
+        results = [_read_article(*job) for job in jobs]
+    else:
+        from joblib import Parallel, delayed
+
+        results = Parallel(n_jobs=n_jobs, batch_size=32)(delayed(_read_article)(*job)
+                                                          for job in jobs)
     rows = []
-    for name in files:
-        try:
-            raw, repairs = decode_text((root / name).read_bytes(), name)
-        except CorpusError as err:
-            reporter.warn(f"{err} (not loaded)")
+    for row, error, repairs in results:  # messages are reported here, in file order
+        if error:
+            reporter.warn(f"{error} (not loaded)")
             continue
         for message in repairs:
             if message.startswith("warning: "):
                 reporter.warn(message.removeprefix("warning: "))
             else:
                 reporter.note(message)
-        info = meta.loc[name].to_dict() if name in meta.index else {}
-        rows.append(_article(name, raw, info, repairs))
+        rows.append(row)
 
     extra = [c for c in meta.columns if c not in METADATA_COLUMNS]  # unknown: kept, after ours
     corpus = pd.DataFrame(rows, columns=list(CORPUS_COLUMNS) + extra)
@@ -260,6 +280,15 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False) -> pd.DataFram
     corpus["published"] = pd.to_datetime(corpus["published"])
     corpus["date_inferred"] = corpus["date_inferred"].astype("boolean")
     return corpus.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def _read_article(root: Path, name: str, info: dict) -> tuple[dict | None, str, list[str]]:
+    """Read, decode and clean one file: (row, error message, repairs)."""
+    try:
+        raw, repairs = decode_text((root / name).read_bytes(), name)
+    except CorpusError as err:
+        return None, str(err), []
+    return _article(name, raw, info, repairs), "", repairs
 
 
 def _article(name: str, raw: str, info: dict, repairs: list[str]) -> dict:

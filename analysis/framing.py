@@ -50,10 +50,52 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}{tail}(?![\w-])", re.IGNORECASE)
 
 
+class _Matcher:
+    """Finds lexicon terms by looking words up, not by running one regex per term: a
+    sentence is split into words once, and each word is checked against the exact terms and
+    the stems ("sanction*") of every frame. Multi-word terms ("at odds") are searched only in
+    sentences that contain their first word. Matches are those of :func:`term_pattern`."""
+
+    _WORDS = re.compile(r"[\w-]+")
+
+    def __init__(self, frames: dict):
+        self.exact: dict[str, list[tuple[str, str]]] = {}
+        self.stems: dict[str, list[tuple[str, str]]] = {}
+        self.phrases: list[tuple[str, str, str, re.Pattern[str]]] = []
+        for frame, spec in frames.items():
+            for term in spec["terms"]:
+                words = term.rstrip("*").lower().split()
+                if len(words) > 1 or not re.fullmatch(r"[\w-]+", words[0]):
+                    self.phrases.append((frame, term, words[0].split("’")[0],
+                                         term_pattern(term)))
+                elif term.endswith("*"):
+                    self.stems.setdefault(words[0], []).append((frame, term))
+                else:
+                    self.exact.setdefault(words[0], []).append((frame, term))
+        self.stem_lengths = sorted({len(k) for k in self.stems})
+
+    def find(self, text: str) -> list[tuple[str, str, str]]:
+        """``(frame, term, matched text)`` for every match in ``text``."""
+        found = []
+        for m in self._WORDS.finditer(text):
+            word = m.group(0).lower()
+            for frame, term in self.exact.get(word, ()):
+                found.append((frame, term, m.group(0)))
+            for n in self.stem_lengths:
+                if n > len(word):
+                    break
+                for frame, term in self.stems.get(word[:n], ()):
+                    found.append((frame, term, m.group(0)))
+        lowered = text.lower()
+        for frame, term, first, pattern in self.phrases:
+            if first in lowered:
+                found += [(frame, term, x.group(0)) for x in pattern.finditer(text)]
+        return found
+
+
 @functools.cache
-def _compiled(frames_key: int) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    frames = _FRAMES[frames_key]
-    return {name: [(t, term_pattern(t)) for t in spec["terms"]] for name, spec in frames.items()}
+def _matcher(frames_key: int) -> _Matcher:
+    return _Matcher(_FRAMES[frames_key])
 
 
 _FRAMES: dict[int, dict] = {}
@@ -69,13 +111,11 @@ def frame_hits(sentences: pd.DataFrame, frames: dict | None = None) -> pd.DataFr
     """
     frames = frames or load_frames()["frames"]
     _FRAMES.setdefault(id(frames), frames)
-    rows = []
-    for doc_id, number, text in zip(sentences["doc_id"], sentences["sentence"],
-                                    sentences["text"]):
-        for frame, terms in _compiled(id(frames)).items():
-            for term, pattern in terms:
-                for m in pattern.finditer(text):
-                    rows.append((doc_id, number, frame, term, m.group(0)))
+    matcher = _matcher(id(frames))
+    rows = [(doc_id, number, *hit)
+            for doc_id, number, text in zip(sentences["doc_id"], sentences["sentence"],
+                                            sentences["text"])
+            for hit in matcher.find(text)]
     return pd.DataFrame(rows, columns=["doc_id", "sentence", "frame", "term", "match"])
 
 
@@ -90,14 +130,19 @@ def code_frames(sentences: pd.DataFrame, frames: dict | None = None) -> pd.DataF
     [1.0, 0.0]
     """
     frames = frames or load_frames()["frames"]
-    hits = frame_hits(sentences, frames)
-    counts = hits.groupby(["doc_id", "sentence", "frame"]).size()
+    _FRAMES.setdefault(id(frames), frames)
+    matcher = _matcher(id(frames))
+    counts = {frame: [] for frame in frames}
+    for text in sentences["text"]:
+        per_frame = dict.fromkeys(frames, 0)
+        for frame, _, _ in matcher.find(text):
+            per_frame[frame] += 1
+        for frame, n in per_frame.items():
+            counts[frame].append(n)
     out = sentences.copy()
-    keys = list(zip(out["doc_id"], out["sentence"]))
     for frame in frames:
-        n = [int(counts.get((d, s, frame), 0)) for d, s in keys]
-        out[f"{frame} hits"] = n
-        out[frame] = [float(x > 0) for x in n]
+        out[f"{frame} hits"] = counts[frame]
+        out[frame] = [float(n > 0) for n in counts[frame]]
     return out
 
 

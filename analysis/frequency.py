@@ -36,6 +36,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(package.get_stopwords("english")) | EXTRA_STOPWORDS
 
 
+@functools.lru_cache(maxsize=200_000)  # news vocabularies repeat: normalise each form once
 def normalise(token: str) -> str:
     """Fold case but keep acronyms; drop possessives; "U.S." becomes "US".
 
@@ -63,10 +64,14 @@ def tokenize(text: str, drop_stopwords: bool = True) -> list[str]:
     """
     tokens = [normalise(t) for t in _TOKENIZER.tokenize(text)]
     if drop_stopwords:
-        stop = stopwords()
         # Acronyms stay ("US" is the country, not the pronoun "us").
-        tokens = [t for t in tokens if (len(t) > 1 and t.isupper()) or t.lower() not in stop]
+        tokens = [t for t in tokens if _keep(t)]
     return tokens
+
+
+@functools.lru_cache(maxsize=200_000)
+def _keep(token: str) -> bool:
+    return (len(token) > 1 and token.isupper()) or token.lower() not in stopwords()
 
 
 def token_table(sentences: pd.DataFrame, drop_stopwords: bool = True) -> pd.DataFrame:

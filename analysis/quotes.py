@@ -27,6 +27,7 @@ paragraph's end and is flagged ``unclosed``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -51,8 +52,18 @@ SPEECH_VERBS = (
 _PARTICIPLE = re.compile(r"\b(saying|adding|telling|insisting|warning|arguing|claiming|noting"
                          r"|describing|urging|stressing|declaring)\b")
 _VERB = re.compile(rf"\b({SPEECH_VERBS})\b", re.IGNORECASE)
+_VERB_SET = frozenset(SPEECH_VERBS.split("|"))
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _speech_verbs(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of the speech verbs in ``text[start:stop]``: a set lookup per word,
+    several times faster than the equivalent case-insensitive alternation."""
+    return [(m.start(), m.end(), w) for m in _LETTERS.finditer(text, start, stop)
+            if (w := m.group(0).lower()) in _VERB_SET]
 _PASSIVE_ASK = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|when|if)\s+|^\W*)asked\s*$",
                           re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"(?:\s+[\w’']+){0,3}?\s+by\b")
 _OPEN, _CLOSE = "“", "”"
 
 
@@ -74,6 +85,25 @@ class _Quote:
     @property
     def last_char(self) -> int:
         return self.close_at if self.close_at is not None else max(self.start, self.end - 1)
+
+
+class _Index:
+    """Mentions sorted by position, for lookups by start, end and range (bisect, not scans)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = mentions
+        self.starts = [m.start for m in mentions]
+        self.by_start = {m.start: m for m in mentions}
+        self.by_end = {m.end: m for m in mentions}
+
+    def at(self, pos: int) -> Mention | None:
+        return self.by_start.get(pos)
+
+    def ending_at(self, pos: int) -> Mention | None:
+        return self.by_end.get(pos)
+
+    def between(self, a: int, b: int) -> list[Mention]:
+        return self.items[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
 
 
 def find_quote_spans(paragraph: str) -> list[tuple[int, int | None, str]]:
@@ -178,20 +208,25 @@ def _attribute(text: str, date, registry: Registry) -> tuple[list[_Quote], list[
     """Quotations with speakers, and reported speech: (paragraph, start, end, speaker, cue)."""
     quotes = _find_quotes(text)
     reports: list[tuple] = []
-    paragraphs = _paragraph_spans(text)
+    paragraph_starts = [p0 for p0, _ in _paragraph_spans(text)]
     inside = [(q.open_at, (q.close_at if q.close_at is not None else q.end) + 1) for q in quotes]
 
     def outside(m: Mention) -> bool:
         return not any(a <= m.start < b for a, b in inside)
 
-    mentions = [m for m in find_mentions(text, date, registry) if outside(m)]
+    mentions = _Index([m for m in find_mentions(text, date, registry) if outside(m)])
     sentences = [(p0 + a, p0 + b) for p0, p1 in _paragraph_spans(text)
                  for a, b in split_sentences(text[p0:p1])]
     resolved: dict[int, tuple[str, str, str]] = {}  # mention start -> (name, gender, kind)
     state = {"last": None, "subjects": []}
 
+    sentence_starts = [a for a, _ in sentences]
+
     def sentence_of(pos: int) -> tuple[int, int]:
-        return next((s for s in sentences if s[0] <= pos < max(s[1], s[0] + 1)), (pos, pos))
+        i = bisect.bisect_right(sentence_starts, pos) - 1
+        if i >= 0 and pos < max(sentences[i][1], sentences[i][0] + 1):
+            return sentences[i]
+        return (pos, pos)
 
     def resolve(m: Mention, sentence_start: int) -> tuple[str, str, str] | None:
         if m.start in resolved:
@@ -199,22 +234,24 @@ def _attribute(text: str, date, registry: Registry) -> tuple[list[_Quote], list[
         if m.kind != "pronoun":
             value = (m.name, m.gender, m.kind) if m.name else None
         else:
-            value = _resolve_pronoun(m, state, [resolved.get(x.start) for x in mentions
-                                                if sentence_start <= x.start < m.start])
+            value = _resolve_pronoun(m, state, [resolved.get(x.start) for x in
+                                                mentions.between(sentence_start, m.start)])
         if value:
             resolved[m.start] = value
         return value
 
     queue = list(quotes)
+    opens, inside_starts = [q.open_at for q in quotes], [a for a, _ in inside]
     for s0, s1 in sentences:
-        sentence_mentions = [m for m in mentions if s0 <= m.start < s1]
+        sentence_mentions = mentions.between(s0, s1)
         for m in sentence_mentions:
             resolve(m, s0)
         for q in [q for q in queue if s0 <= q.last_char < s1]:
             queue.remove(q)
             _attribute_one(q, text, quotes, mentions, sentence_of, resolve, state)
-        paragraph = next(i for i, (p0, p1) in enumerate(paragraphs, 1) if p0 <= s0 <= p1)
-        reports += _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside)
+        paragraph = bisect.bisect_right(paragraph_starts, s0)
+        reports += _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside,
+                             opens, inside_starts)
         subject = next((resolved.get(m.start) for m in sentence_mentions
                         if m.can_be_subject and resolved.get(m.start)), None)
         if subject is None:
@@ -228,23 +265,30 @@ def _attribute(text: str, date, registry: Registry) -> tuple[list[_Quote], list[
     return quotes, reports
 
 
-def _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside) -> list[tuple]:
+def _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside,
+              opens, inside_starts) -> list[tuple]:
     """Speech verbs in the narrative whose subject is not quoted in the same sentence:
     "Mr Putin has said he does not intend to order an invasion" (reported speech)."""
+    verbs = _speech_verbs(text, s0, s1)
+    if not verbs:
+        return []
+    # Quotations do not overlap each other, so the ones touching this sentence are those
+    # opening inside it and the last one opened before it.
+    lo, hi = max(0, bisect.bisect_left(opens, s0) - 1), bisect.bisect_left(opens, s1)
+    quoted_here = {q.speaker for q in quotes[lo:hi] if q.last_char >= s0}
     rows, seen = [], set()
-    quoted_here = {q.speaker for q in quotes if q.open_at < s1 and q.last_char >= s0}
-    for verb in _VERB.finditer(text, s0, s1):
-        cue = verb.group(1).lower()
-        if any(a <= verb.start() < b for a, b in inside) or cue == "speaking":
+    for v_start, v_end, cue in verbs:
+        k = bisect.bisect_right(inside_starts, v_start) - 1
+        if (k >= 0 and v_start < inside[k][1]) or cue == "speaking":
             continue
-        if re.match(r"(?:\s+[\w’']+){0,3}?\s+by\b", text[verb.end():s1]):
+        if cue in ("asked", "asks") and _PASSIVE_ASK.search(text[s0:v_end]):
+            continue
+        if _PASSIVE_BY.match(text, v_end, s1):
             continue  # passive: "a framework agreed this week by both sides"
-        if cue in ("asked", "asks") and _PASSIVE_ASK.search(text[s0:verb.end()]):
-            continue
-        after = next((m for m in mentions if m.start == verb.end() + 1), None)
+        after = mentions.at(v_end + 1)
         found = (resolve(after, s0), cue) if after and not cue.endswith("ing") else None
         found = found if found and found[0] else _subject_before(
-            text, s0, verb.start(), mentions, resolve, cue)
+            text, s0, v_start, mentions, resolve, cue)
         if found and found[0][0] not in quoted_here and found[0][0] not in seen:
             seen.add(found[0][0])
             rows.append((paragraph, s0, s1, found[0][0], cue))
@@ -340,7 +384,7 @@ def _after(text, start, stop, mentions, resolve, clause_end=False):
     window = text[start:stop]
     lead = len(window) - len(window.lstrip(" ,.;:!?—–-"))
     pos = start + lead
-    m = next((m for m in mentions if m.start == pos), None)
+    m = mentions.at(pos)
     if m:
         rest = text[m.end:stop]
         verb = re.match(rf"\s+(?:(?:also|later|then|has|had|have|previously)\s+)*"
@@ -350,7 +394,7 @@ def _after(text, start, stop, mentions, resolve, clause_end=False):
             return (value, verb.group(1)) if value else None
     verb = re.match(rf"({SPEECH_VERBS})\s+", text[pos:stop])
     if verb:
-        m = next((m for m in mentions if m.start == pos + verb.end()), None)
+        m = mentions.at(pos + verb.end())
         if m:
             value = resolve(m, pos)
             return (value, verb.group(1)) if value else None
@@ -362,7 +406,8 @@ def _before(text, start, stop, mentions, resolve):
     before = text[start:stop]
     # A name right before the mark: ``Secretary Blinken “welcome(ed)…``.
     name_end = start + len(before.rstrip())
-    m = next((m for m in mentions if start <= m.start and m.end == name_end), None)
+    m = mentions.ending_at(name_end)
+    m = m if m is not None and m.start >= start else None
     if m and m.can_be_subject and m.kind != "pronoun":
         value = resolve(m, start)
         if value:
@@ -374,7 +419,7 @@ def _before(text, start, stop, mentions, resolve):
     if verb.group(1).lower() in ("asked", "asks") and _PASSIVE_ASK.search(
             before[:verb.end()]):
         return None  # the quote is the question put to the subject, not their words
-    inverted = next((m for m in mentions if m.start == start + verb.end() + 1), None)
+    inverted = mentions.at(start + verb.end() + 1)
     if inverted and not verb.group(1).endswith("ing"):
         value = resolve(inverted, start)
         if value:
@@ -384,7 +429,7 @@ def _before(text, start, stop, mentions, resolve):
 
 def _subject_before(text, start, verb_at, mentions, resolve, cue):
     """The nearest mention before a speech verb that can be its subject."""
-    for m in reversed([m for m in mentions if start <= m.start < verb_at]):
+    for m in reversed(mentions.between(start, verb_at)):
         if m.can_be_subject:
             value = resolve(m, start)
             if value:

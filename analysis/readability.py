@@ -62,17 +62,22 @@ def sentence_counts(sentence: str) -> dict[str, int]:
     >>> sentence_counts("The cat sat on the mat.")["syllables"]
     6
     """
-    words = [w.strip("’'") for w in WORD.findall(sentence)]
-    syllables = [_syllables(w.lower()) for w in words]
-    easy = _easy_words()
-    return {
-        "sentences": 1 if words else 0,
-        "words": len(words),
-        "syllables": sum(syllables),
-        "letters": sum(sum(c.isalpha() for c in w) for w in words),
-        "polysyllables": sum(s >= 3 for s in syllables),
-        "difficult_words": sum(w.lower() not in easy and not w.isdigit() for w in words),
-    }
+    totals = [0, 0, 0, 0, 0]  # words, syllables, letters, polysyllables, difficult
+    for word in WORD.findall(sentence):
+        for i, value in enumerate(_word_features(word)):
+            totals[i] += value
+    words, syllables, letters, polysyllables, difficult = totals
+    return {"sentences": 1 if words else 0, "words": words, "syllables": syllables,
+            "letters": letters, "polysyllables": polysyllables, "difficult_words": difficult}
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[int, int, int, int, int]:
+    """(1, syllables, letters, 1 if 3+ syllables, 1 if not a familiar word) for one word."""
+    word = word.strip("’'")
+    syllables = _syllables(word.lower())
+    difficult = word.lower() not in _easy_words() and not word.isdigit()
+    return 1, syllables, sum(c.isalpha() for c in word), int(syllables >= 3), int(difficult)
 
 
 def counts_table(sentences) -> pd.DataFrame:

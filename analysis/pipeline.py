@@ -1,0 +1,219 @@
+"""The whole per-document analysis in one pass, in parallel, with a result cache.
+
+:func:`analyse` runs, for every article, sentence splitting, quotation
+attribution and reported speech, VADER sentiment, readability counts, frame
+coding and token counts, and returns the tables the chapters use. Each article
+is analysed independently by :func:`analyse_document`, a pure function of its
+text and date, so the work spreads over processes (joblib) and the result does
+not depend on the number of workers: results are collected in corpus order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import quotes as q
+from analysis.clean import PARAGRAPH_SEP
+from analysis.framing import _FRAMES, _matcher, load_frames
+from analysis.frequency import tokenize
+from analysis.readability import COUNT_COLUMNS, sentence_counts
+from analysis.sentiment import _vader, label
+from analysis.text import count_words, split_sentences
+
+STAGES = ("sentences", "quotations", "sentiment", "readability", "frames", "tokens")
+PROGRESS_THRESHOLD = 200  # articles: show a progress bar above this
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The tables of one run: one row per sentence, quotation, report and token type."""
+
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    reports: pd.DataFrame
+    tokens: pd.DataFrame
+    seconds: dict = field(default_factory=dict)  # summed over articles, per stage
+
+
+def analyse_document(doc_id: str, text: str, published=None) -> dict:
+    """Analyse one article's cleaned body. Returns row lists and seconds per stage.
+
+    Examples
+    --------
+    >>> out = analyse_document("a", "“We will win this war, and soon,” Mr Trump said. It ended.")
+    >>> [row[6] for row in out["sentences"]]  # the speaker column
+    ['Donald Trump', '']
+    """
+    seconds = dict.fromkeys(STAGES, 0.0)
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] += now - clock
+        clock = now
+
+    spans, offset = [], 0
+    for number, paragraph in enumerate(text.split(PARAGRAPH_SEP) if text else [], 1):
+        spans += [(number, offset + a, offset + b) for a, b in split_sentences(paragraph)]
+        offset += len(paragraph) + len(PARAGRAPH_SEP)
+    lap("sentences")
+
+    date = None if published is None or pd.isna(published) else published
+    found, reports = q._attribute(text, date, q.load_registry()) if text else ([], [])
+    quote_rows = [(doc_id, x.paragraph, text[x.start:x.end], x.kind, x.speaker, x.cue, x.start,
+                   x.end, x.flag, x.continued, count_words(text[x.start:x.end])) for x in found]
+    report_rows = [(doc_id, p, who, cue, text[a:b]) for p, a, b, who, cue in reports]
+    rows = []
+    for i, (paragraph, a, b) in enumerate(spans, 1):
+        sentence = text[a:b]
+        best, best_overlap, quoted_words = "", 0, 0
+        for x in found:
+            overlap = min(b, x.end) - max(a, x.start)
+            if overlap > 0:
+                quoted_words += count_words(text[max(a, x.start):min(b, x.end)])
+                if overlap > best_overlap:
+                    best, best_overlap = x.speaker, overlap
+        quoted = best_overlap >= 0.5 * max(b - a, 1)
+        rows.append([doc_id, paragraph, i, sentence, a, b, best if quoted else "", quoted,
+                     count_words(sentence), quoted_words])
+    lap("quotations")
+
+    vader = _vader()
+    for row in rows:
+        scores = vader.polarity_scores(row[3])
+        row += [scores["neg"], scores["neu"], scores["pos"], scores["compound"]]
+    lap("sentiment")
+
+    for row in rows:
+        counts = sentence_counts(row[3])
+        row += [counts[c] for c in COUNT_COLUMNS]
+    lap("readability")
+
+    frames = load_frames()["frames"]
+    _FRAMES.setdefault(id(frames), frames)
+    matcher = _matcher(id(frames))
+    for row in rows:
+        per_frame = dict.fromkeys(frames, 0)
+        for frame, _, _ in matcher.find(row[3]):
+            per_frame[frame] += 1
+        row += list(per_frame.values())
+    lap("frames")
+
+    tokens = Counter()
+    for row in rows:
+        tokens.update(tokenize(row[3]))
+    token_rows = [(doc_id, token, n) for token, n in sorted(tokens.items())]
+    lap("tokens")
+    return {"sentences": rows, "quotes": quote_rows, "reports": report_rows,
+            "tokens": token_rows, "seconds": seconds}
+
+
+def _one(args) -> dict:
+    return analyse_document(*args)
+
+
+def analyse(corpus: pd.DataFrame, n_jobs: int = 1, progress: bool | None = None) -> Analysis:
+    """Analyse every article of ``corpus``; the same result for any ``n_jobs``.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        From :func:`analysis.load_corpus`.
+    n_jobs : int
+        Worker processes (joblib); 1 runs in this process, -1 uses every core.
+    progress : bool, optional
+        Show a progress bar; by default only for more than
+        :data:`PROGRESS_THRESHOLD` articles.
+
+    Returns
+    -------
+    Analysis
+        ``sentences`` (one row per sentence: speaker, sentiment, readability
+        counts, one hit count per frame), ``quotes``, ``reports`` (reported
+        speech), ``tokens`` (``doc_id, token, count``) and ``seconds`` per stage.
+    """
+    published = corpus["published"] if "published" in corpus else [None] * len(corpus)
+    jobs = list(zip(corpus["doc_id"], corpus["text"], published))
+    show = progress if progress is not None else len(jobs) > PROGRESS_THRESHOLD
+    if n_jobs == 1:
+        results = map(_one, jobs)
+    else:
+        from joblib import Parallel, delayed
+
+        results = Parallel(n_jobs=n_jobs, return_as="generator", batch_size=16)(
+            delayed(_one)(job) for job in jobs)
+    if show:
+        from tqdm.auto import tqdm
+
+        results = tqdm(results, total=len(jobs), desc="analysing", unit="article")
+    return _collect(list(results))
+
+
+def sentence_columns() -> list[str]:
+    """Column names of :attr:`Analysis.sentences`."""
+    return (["doc_id", "paragraph", "sentence", "text", "start", "end", "speaker", "quoted",
+             "n_words", "quoted_words", "neg", "neu", "pos", "compound"]
+            + list(COUNT_COLUMNS) + [f"{f} hits" for f in load_frames()["frames"]])
+
+
+def _collect(results: list[dict]) -> Analysis:
+    frames = list(load_frames()["frames"])
+    sentences = pd.DataFrame([r for res in results for r in res["sentences"]],
+                             columns=sentence_columns())
+    sentences["label"] = label(sentences["compound"])
+    for frame in frames:
+        sentences[frame] = (sentences[f"{frame} hits"] > 0).astype(float)
+    seconds = dict.fromkeys(STAGES, 0.0)
+    for res in results:
+        for stage, value in res["seconds"].items():
+            seconds[stage] += value
+    return Analysis(
+        sentences=sentences,
+        quotes=pd.DataFrame([r for res in results for r in res["quotes"]],
+                            columns=q.QUOTE_COLUMNS),
+        reports=pd.DataFrame([r for res in results for r in res["reports"]],
+                             columns=["doc_id", "paragraph", "speaker", "cue", "text"]),
+        tokens=pd.DataFrame([r for res in results for r in res["tokens"]],
+                            columns=["doc_id", "token", "count"]),
+        seconds=seconds,
+    )
+
+
+def _fingerprint(corpus: pd.DataFrame) -> str:
+    """Hash of the corpus texts and dates and of the analysis package's source and data."""
+    digest = hashlib.sha256()
+    for doc_id, text, published in zip(corpus["doc_id"], corpus["text"], corpus["published"]):
+        digest.update(f"{doc_id}\0{published}\0{text}\0".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yml", ".csv"):
+            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached_analyse(corpus: pd.DataFrame, cache_dir: str | Path, n_jobs: int = 1) -> Analysis:
+    """:func:`analyse`, stored in ``cache_dir`` under a hash of the corpus and the code.
+
+    A change to any article, date or file of the ``analysis`` package gives a new
+    hash, so a stale result is never reused.
+    """
+    folder = Path(cache_dir)
+    path = folder / f"analysis-{_fingerprint(corpus)[:20]}.pickle"
+    if path.exists():
+        with path.open("rb") as f:
+            return pickle.load(f)
+    result = analyse(corpus, n_jobs=n_jobs)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with temporary.open("wb") as f:
+        pickle.dump(result, f)
+    temporary.replace(path)
+    return result

@@ -1,0 +1,97 @@
+"""The one-pass pipeline: same tables as the single functions, any number of workers."""
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus, sentences
+from analysis.bench import main as bench_main
+from analysis.pipeline import analyse, cached_analyse
+from analysis.quotes import extract_quotes, reported_speech
+
+from .conftest import SHARED
+
+
+@pytest.fixture(scope="module")
+def serial(corpus):
+    return analyse(corpus, n_jobs=1, progress=False)
+
+
+def test_same_result_with_one_or_two_workers(corpus, serial):
+    parallel = analyse(corpus, n_jobs=2, progress=False)
+    for name in ("sentences", "quotes", "reports", "tokens"):
+        pd.testing.assert_frame_equal(getattr(serial, name), getattr(parallel, name))
+
+
+def test_loading_in_parallel_gives_the_same_corpus():
+    from .conftest import SEEDS
+
+    pd.testing.assert_frame_equal(load_corpus(SEEDS, n_jobs=1), load_corpus(SEEDS, n_jobs=2))
+
+
+def test_pipeline_agrees_with_the_single_functions(corpus, serial):
+    pd.testing.assert_frame_equal(serial.quotes, extract_quotes(corpus))
+    pd.testing.assert_frame_equal(serial.reports, reported_speech(corpus))
+    single = sentences(corpus)
+    assert serial.sentences["text"].tolist() == single["text"].tolist()
+    assert serial.sentences["speaker"].tolist() == single["speaker"].tolist()
+    assert serial.sentences["quoted_words"].tolist() == single["quoted_words"].tolist()
+
+
+def test_every_article_is_accounted_for(corpus, serial):
+    assert set(serial.sentences["doc_id"]) == set(corpus["doc_id"])
+    counts = serial.tokens.groupby("doc_id")["count"].sum()
+    assert (counts > 0).all()
+    assert serial.seconds.keys() >= {"sentences", "quotations", "sentiment"}
+
+
+def test_cache_is_reused_and_invalidated_by_the_text(corpus, tmp_path):
+    first = cached_analyse(corpus, tmp_path)
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    again = cached_analyse(corpus, tmp_path)
+    pd.testing.assert_frame_equal(first.sentences, again.sentences)
+    changed = corpus.copy()
+    changed.loc[0, "text"] = changed.loc[0, "text"] + "\n\nA new paragraph was added."
+    cached_analyse(changed, tmp_path)
+    assert len(list(tmp_path.glob("*.pickle"))) == 2
+
+
+def test_folder_tree_with_a_non_utf8_file(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.txt").write_text("Title\n\n“We agree,” Mr Smith said.\n")
+    (tmp_path / "a" / "b" / "two.txt").write_bytes("Title\n\nIt cost £5m.\n".encode("cp1252"))
+    (tmp_path / "README.txt").write_text("About this data set.\n")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(tmp_path, n_jobs=2)
+    assert corpus["file"].tolist() == ["a/b/two.txt", "a/one.txt"]
+    messages = " ".join(str(w.message) for w in caught)
+    assert "a/b/two.txt: not valid UTF-8" in messages and "README.txt: skipped" in messages
+    result = analyse(corpus, n_jobs=2, progress=False)
+    assert result.quotes["speaker"].tolist() == ["Smith"]
+    assert "£5m" in corpus.loc[0, "text"]
+
+
+def test_bbc_file_that_is_not_utf8_is_read():
+    path = SHARED / "external" / "bbc" / "sport"
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(path)
+    assert any("199.txt: not valid UTF-8" in str(w.message) for w in caught)
+    row = corpus.set_index("file").loc["199.txt"]
+    assert "£15.8m" in row["text"]
+
+
+def test_benchmark_reports_the_targets(tmp_path, capsys):
+    for i in range(12):
+        (tmp_path / f"{i:02d}.txt").write_text(
+            f"Story {i}\n\n“Trade is up,” Mr Jones said on day {i}.\n\nMarkets rose.\n")
+    assert bench_main(["--corpus", str(tmp_path), "--fraction", "0.5", "1", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.strip().startswith(("0.5", "1 "))]
+    assert [int(r[1]) for r in rows] == [6, 12]  # articles at each fraction
+    assert "pipeline / VADER alone:" in out and "peak memory:" in out
+    assert "cost per article" in out
