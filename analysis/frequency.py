@@ -1,6 +1,9 @@
 """Word frequencies, collocations and distinctive terms.
 
-Tokens come from NLTK's regular-expression tokenizer (no downloaded data). Case
+Tokens come from a regular-expression tokenizer in the manner of NLTK's
+``RegexpTokenizer`` (no downloaded data); the pattern is run by Python's ``re``,
+several times faster than NLTK's ReDoS-guarded ``regex`` wrapper, with the same
+tokens (a test checks they agree). Case
 is folded except for acronyms written in capitals, so "US" (the country) stays
 apart from "us"; "U.S." and "U.K." become "US" and "UK"; possessive "'s" is
 dropped ("Russia’s" counts as "russia"). Stopwords are the English list of the
@@ -24,7 +27,9 @@ from nltk.tokenize import RegexpTokenizer
 
 # Honorifics and reporting verbs: in news they top every list and say nothing about framing.
 EXTRA_STOPWORDS = frozenset({"mr", "ms", "mrs", "said", "says", "told"})
-_TOKENIZER = RegexpTokenizer(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*"
+NLTK_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN)  # the reference the fast path must match
+_TOKENS = re.compile(TOKEN_PATTERN)
 _POSSESSIVE = re.compile(r"[’']s$")
 
 
@@ -62,7 +67,7 @@ def tokenize(text: str, drop_stopwords: bool = True) -> list[str]:
     >>> tokenize("The US told us that Russia’s threats are real.")
     ['US', 'us', 'russia', 'threats', 'real']
     """
-    tokens = [normalise(t) for t in _TOKENIZER.tokenize(text)]
+    tokens = [normalise(t) for t in _TOKENS.findall(text)]
     if drop_stopwords:
         # Acronyms stay ("US" is the country, not the pronoun "us").
         tokens = [t for t in tokens if _keep(t)]

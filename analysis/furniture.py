@@ -17,11 +17,16 @@ from typing import NamedTuple
 
 
 class Rule(NamedTuple):
-    """A furniture pattern: the category it marks and a reason a reader can audit."""
+    """A furniture pattern: the category it marks and a reason a reader can audit.
+
+    ``needles``: lower-case strings of which a line must contain one before the
+    (slower) pattern is tried; empty means always try.
+    """
 
     category: str
     reason: str
     pattern: re.Pattern[str]
+    needles: tuple[str, ...] = ()
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -69,7 +74,7 @@ VIDEO_DURATION = re.compile(r"^(?:(?:\d{1,2}:)?\d{1,2}:\d{2}\s*)+$")
 
 RULES: tuple[Rule, ...] = (
     Rule("icons", "icon glossary (screen-reader labels of the site's icons)",
-         _rx(r"(?:\ban icon\b.*){3}")),
+         _rx(r"(?:\ban icon\b.*){3}"), ("an icon",)),
     Rule("navigation", "navigation or accessibility link",
          _rx(r"^(?:accessibility links|skip to (?:main )?content|breaking news|menu|search"
              r"|home|sign in|log in|share|share this (?:article|story)|advertisement"
@@ -86,28 +91,33 @@ RULES: tuple[Rule, ...] = (
          _rx(r"^(?:read more|read|see also|related|also read|live updates|live|watch|listen"
              r"|[a-z]+(?: [a-z]+)? latest)\s*:\s*\S")),
     Rule("related", "related-article teaser",
-         _rx(r"^an image that illustrates this article\b|story gallery icon$")),
+         _rx(r"^an image that illustrates this article\b|story gallery icon$"),
+         ("image that illustrates", "story gallery")),
     Rule("cookies", "cookie or consent notice",
          _rx(r"\b(?:us(?:e|es|ing)|accept|allow|enable|block|manage)\b.{0,40}\bcookies\b"
              r"|\bcookies\b.{0,40}\b(?:technolog|settings|preferences|policy|session|just once)"
              r"|\bconsented to\b|privacy (?:options|settings|preferences)"
              r"|this content is provided by|to (?:view|show you) this content"
-             r"|manage (?:your )?(?:consent|preferences)")),
+             r"|manage (?:your )?(?:consent|preferences)"),
+         ("cookie", "consent", "privacy", "this content", "preferences")),
     Rule("appeal", "donation appeal",
          _rx(r"\byour (?:support|donation|contribution)s?\b(?! for)|\bdonate (?:now|today)\b"
              r"|\bpaywalls?\b|\bsupport (?:our|independent|quality) journalism\b"
-             r"|\bbecome a (?:subscriber|supporter)\b")),
+             r"|\bbecome a (?:subscriber|supporter)\b"),
+         ("your ", "donate", "paywall", "journalism", "become a")),
     Rule("appeal", "registration or sign-in prompt",
          _rx(r"thank you for registering|refresh (?:the|your) (?:page|browser)"
              r"|\bto be (?:automatically )?logged in|already (?:a subscriber|have an account)"
              r"|create an? (?:free )?account|sign up (?:to|for) our\b"
-             r"|\bsubscribe (?:now|today)\b")),
+             r"|\bsubscribe (?:now|today)\b"),
+         ("registering", "refresh", "logged in", "already", "account", "sign up", "subscribe")),
     Rule("notification", "notification prompt",
          _rx(r"\bnotifications? (?:from|can be|are)\b"
-             r"|\b(?:allow|enable|turn on) (?:push )?notifications")),
+             r"|\b(?:allow|enable|turn on) (?:push )?notifications"), ("notification",)),
     Rule("podcast", "podcast promotion",
          _rx(r"\bon your podcast app\b|^\W*listen (?:now|here)\W*$"
-             r"|^(?:spreaker|acast|megaphone|omny|apple podcasts)$")),
+             r"|^(?:spreaker|acast|megaphone|omny|apple podcasts)$"),
+         ("podcast", "listen", "spreaker", "acast", "megaphone", "omny")),
     Rule("timestamp", "'Updated' or 'Published' stamp",
          _rx(r"^(?:last )?(?:updated|published|first published|posted)\b\s*:?\s*.*\d")),
     Rule("dateline", "dateline (moved to metadata)", DATE_ONLY),
@@ -152,8 +162,11 @@ def match_rule(line: str) -> Rule | None:
     True
     """
     quoted = bool(_QUOTED.search(line))
+    lowered = line.lower()
     for rule in RULES:
         if quoted and rule.category in BLOCK_CATEGORIES:
+            continue
+        if rule.needles and not any(n in lowered for n in rule.needles):
             continue
         if rule.pattern.search(line):
             return rule

@@ -71,11 +71,16 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
     quote_rows = [(doc_id, x.paragraph, text[x.start:x.end], x.kind, x.speaker, x.cue, x.start,
                    x.end, x.flag, x.continued, count_words(text[x.start:x.end])) for x in found]
     report_rows = [(doc_id, p, who, cue, text[a:b]) for p, a, b, who, cue in reports]
-    rows = []
+    rows, first = [], 0
     for i, (paragraph, a, b) in enumerate(spans, 1):
         sentence = text[a:b]
         best, best_overlap, quoted_words = "", 0, 0
-        for x in found:
+        # Sentences and quotations both run in text order: skip quotations already passed.
+        while first < len(found) and found[first].end <= a:
+            first += 1
+        for x in found[first:]:
+            if x.start >= b:
+                break
             overlap = min(b, x.end) - max(a, x.start)
             if overlap > 0:
                 quoted_words += count_words(text[max(a, x.start):min(b, x.end)])

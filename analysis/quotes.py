@@ -65,6 +65,7 @@ _PASSIVE_ASK = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|when|if)\s+|^\
                           re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"(?:\s+[\w’']+){0,3}?\s+by\b")
 _OPEN, _CLOSE = "“", "”"
+_MARKS = re.compile('[“”"]')
 
 
 @dataclass
@@ -120,9 +121,8 @@ def find_quote_spans(paragraph: str) -> list[tuple[int, int | None, str]]:
     [(8, 12, ''), (18, None, 'unclosed')]
     """
     spans, opened = [], None
-    for i, ch in enumerate(paragraph):
-        if ch not in '“”"':
-            continue
+    for mark in _MARKS.finditer(paragraph):
+        i, ch = mark.start(), mark.group(0)
         straight_opens = ch == '"' and (i == 0 or paragraph[i - 1] in " \t([—–-")
         if ch == _OPEN or straight_opens:
             if opened is None:

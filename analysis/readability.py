@@ -62,11 +62,9 @@ def sentence_counts(sentence: str) -> dict[str, int]:
     >>> sentence_counts("The cat sat on the mat.")["syllables"]
     6
     """
-    totals = [0, 0, 0, 0, 0]  # words, syllables, letters, polysyllables, difficult
-    for word in WORD.findall(sentence):
-        for i, value in enumerate(_word_features(word)):
-            totals[i] += value
-    words, syllables, letters, polysyllables, difficult = totals
+    features = [_word_features(word) for word in WORD.findall(sentence)]
+    words, syllables, letters, polysyllables, difficult = (
+        map(sum, zip(*features)) if features else (0, 0, 0, 0, 0))
     return {"sentences": 1 if words else 0, "words": words, "syllables": syllables,
             "letters": letters, "polysyllables": polysyllables, "difficult_words": difficult}
 

@@ -22,6 +22,7 @@ ABBREVIATIONS = frozenset(
     "dec etc vs v e.g i.e a.m p.m u.s u.k u.n e.u u.s.a inc ltd co corp plc approx est".split()
 )
 # Abbreviations that only shorten a word before a number ("No. 10", "Vol. 2").
+_LAST_WORD = re.compile(r"([\w.]+)$")
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "fig", "art", "para", "p", "pp"})
 
 
@@ -65,7 +66,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(paragraph: str, m: re.Match[str]) -> bool:
-    word = re.search(r"([\w.]+)$", paragraph[:m.start(1)])
+    word = _LAST_WORD.search(paragraph, max(0, m.start(1) - 40), m.start(1))
     if not word:
         return False
     token = word.group(1).casefold().rstrip(".")

@@ -84,3 +84,10 @@ def test_rate_intervals_bracket_the_rate():
     row = table.iloc[0]
     assert row["token"] == "war"
     assert row["low"] <= row["per_1000"] <= row["high"]
+
+
+def test_fast_tokenizer_agrees_with_nltk(corpus):
+    from analysis.frequency import _TOKENS, NLTK_TOKENIZER
+
+    for text in corpus["text"]:
+        assert _TOKENS.findall(text) == NLTK_TOKENIZER.tokenize(text)
