@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import matplotlib as mpl
+import pandas as pd
 from matplotlib.figure import Figure
 
 REPORT_TITLE = "Special or not? How the news frames the UK–US relationship"
@@ -105,15 +106,19 @@ def source_line(label: str) -> str:
     return f"{REPORT_TITLE} (v{__version__}), figure '{label}'. Corpus: seeds/."
 
 
-def save(fig: Figure, label: str, directory: str | Path | None = None,
-         source: bool = True) -> tuple[Path, Path]:
-    """Write ``fig`` as ``<label>.png`` (200 dpi) and ``<label>.svg``, byte-identical per run.
+def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
+         directory: str | Path | None = None, source: bool = True) -> tuple[Path, Path]:
+    """Write ``fig`` as ``<label>.png`` (200 dpi) and ``<label>.svg``, and the data plotted as
+    ``<label>.csv``; the same inputs give byte-identical files.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
     label : str
         Stable name: lower-case letters, digits and hyphens (``corpus-timeline``).
+    data : pandas.DataFrame, optional
+        The numbers the figure shows, written as CSV (UTF-8, ``\n`` line ends, six
+        significant digits) so a reader can re-plot or check them.
     directory : str or Path, optional
         Defaults to the project's ``figures/`` folder.
     source : bool
@@ -129,7 +134,7 @@ def save(fig: Figure, label: str, directory: str | Path | None = None,
     >>> import tempfile
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
-    >>> png, svg = save(fig, "example", directory=tempfile.mkdtemp())
+    >>> png, svg = save(fig, "example", pd.DataFrame({"x": [1]}), directory=tempfile.mkdtemp())
     >>> png.name, svg.name
     ('example.png', 'example.svg')
     """
@@ -146,4 +151,7 @@ def save(fig: Figure, label: str, directory: str | Path | None = None,
         # Metadata off: no software version or date, so reruns give the same bytes.
         fig.savefig(png, dpi=200, bbox_inches="tight", metadata={"Software": None})
         fig.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    if data is not None:
+        data.to_csv(folder / f"{label}.csv", float_format="%.6g", lineterminator="\n",
+                    encoding="utf-8")
     return png, svg

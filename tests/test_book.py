@@ -50,7 +50,8 @@ def test_corpus_chapter_shows_its_table_figure_and_audit():
         assert doc_id in page
 
 
-def test_every_figure_file_is_written_as_png_and_svg():
+def test_every_figure_file_is_written_as_png_svg_and_csv():
     pngs = {p.stem for p in (ROOT / "figures").glob("*.png")}
     svgs = {p.stem for p in (ROOT / "figures").glob("*.svg")}
-    assert pngs and pngs == svgs
+    csvs = {p.stem for p in (ROOT / "figures").glob("*.csv")}
+    assert pngs and pngs == svgs == csvs

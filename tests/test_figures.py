@@ -20,8 +20,14 @@ def draw():
 
 
 def test_save_writes_byte_identical_png_and_svg(tmp_path):
-    first = save(draw(), "test-figure", tmp_path / "a")
-    second = save(draw(), "test-figure", tmp_path / "b")
+    import pandas as pd
+
+    data = pd.DataFrame({"x": [1, 2, 3], "y": [3.0, 1.0, 2.0 / 3]})
+    first = save(draw(), "test-figure", data, tmp_path / "a")
+    second = save(draw(), "test-figure", data, tmp_path / "b")
+    assert (tmp_path / "a" / "test-figure.csv").read_bytes() == (
+        tmp_path / "b" / "test-figure.csv").read_bytes()
+    assert (tmp_path / "a" / "test-figure.csv").read_text().splitlines()[-1] == "2,3,0.666667"
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes()
     png, svg = first
@@ -33,15 +39,15 @@ def test_save_writes_byte_identical_png_and_svg(tmp_path):
 
 def test_save_prints_the_source_line_once(tmp_path):
     fig = draw()
-    save(fig, "source-line", tmp_path)
-    save(fig, "source-line", tmp_path)
+    save(fig, "source-line", directory=tmp_path)
+    save(fig, "source-line", directory=tmp_path)
     assert sum("Corpus: seeds/" in t.get_text() for t in fig.texts) == 1
 
 
 @pytest.mark.parametrize("label", ["Bad Label", "a/b", "", "-x"])
 def test_save_refuses_unstable_labels(tmp_path, label):
     with pytest.raises(ValueError):
-        save(draw(), label, tmp_path)
+        save(draw(), label, directory=tmp_path)
 
 
 def test_palettes_are_distinct_and_stable():

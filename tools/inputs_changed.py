@@ -36,9 +36,9 @@ def inputs_hash(root: Path = ROOT) -> str:
     return digest.hexdigest()
 
 
-def main(build: Path) -> int:
+def main(build: Path, root: Path = ROOT) -> int:
     stamp = build / ".inputs.sha256"
-    current = inputs_hash()
+    current = inputs_hash(root)
     previous = stamp.read_text().strip() if stamp.exists() else None
     if previous != current:
         stale = [build / ".jupyter_cache", build / ".doctrees"]
