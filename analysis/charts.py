@@ -370,3 +370,59 @@ def stacked(table: pd.DataFrame, title: str, xlabel: str, n: pd.Series | None = 
                   fontsize=7.5)
         fig.tight_layout()
     return fig
+
+
+def leader_panels(frame_shares: pd.DataFrame, tone: pd.DataFrame, grade: pd.DataFrame,
+                  n: pd.Series, title: str) -> Figure:
+    """Small multiples, one row per leader: frames (heat map), tone and reading grade.
+
+    Parameters
+    ----------
+    frame_shares : pandas.DataFrame
+        Leaders by frames: share of the leader's quoted sentences carrying each frame.
+    tone, grade : pandas.DataFrame
+        Index: leaders; ``estimate, low, high``.
+    n : pandas.Series
+        Quoted sentences per leader (0 for a leader never quoted).
+    """
+    leaders = list(frame_shares.index)
+    with style():
+        fig = plt.figure(figsize=(12, 0.55 * len(leaders) + 3.2))
+        grid = fig.add_gridspec(1, 3, width_ratios=[3.2, 1.2, 1.2], wspace=0.08)
+        heat, ax_tone, ax_grade = (fig.add_subplot(grid[0, i]) for i in range(3))
+        values = frame_shares.to_numpy(dtype=float)
+        heat.imshow(np.nan_to_num(values), cmap="Blues", aspect="auto", vmin=0, vmax=1)
+        for i in range(values.shape[0]):
+            for j in range(values.shape[1]):
+                if not np.isnan(values[i, j]):
+                    heat.text(j, i, f"{values[i, j]:.0%}", ha="center", va="center",
+                              fontsize=6.5, color="white" if values[i, j] > 0.6 else "black")
+        heat.set_xticks(range(values.shape[1]), frame_shares.columns, rotation=40, ha="right",
+                        fontsize=7.5)
+        labels = [f"{who} (n={int(n.get(who, 0))})" for who in leaders]
+        heat.set_yticks(range(len(leaders)), labels, fontsize=8.5)
+        heat.grid(False)
+        heat.set_title("Frames in their quoted sentences", fontsize=9.5)
+        for ax, table, xlabel, fmt in ((ax_tone, tone, "mean VADER compound", "{:.2f}"),
+                                       (ax_grade, grade, "Flesch–Kincaid grade", "{:.1f}")):
+            for i, who in enumerate(leaders):
+                if who not in table.index or not np.isfinite(table.loc[who, "estimate"]):
+                    ax.text(0.5, i, "no quoted sentences", ha="center", va="center",
+                            fontsize=7, color="#777777", transform=ax.get_yaxis_transform())
+                    continue
+                row = table.loc[who]
+                colour = LEADER_COLOURS.get(who, "#4D4D4D")
+                if np.isfinite(row["low"]):
+                    ax.plot([row["low"], row["high"]], [i, i], color=colour, linewidth=2.5,
+                            alpha=0.55)
+                ax.plot(row["estimate"], i, "o", color=colour, markersize=7)
+            ax.set_ylim(len(leaders) - 0.5, -0.5)
+            ax.set_yticks(range(len(leaders)), [""] * len(leaders))
+            ax.set_xlabel(xlabel, fontsize=8)
+            ax.grid(axis="y", visible=False)
+        ax_tone.axvline(0, color="#999999", linestyle="--", linewidth=1)
+        ax_tone.set_title("Tone (95% interval)", fontsize=9.5)
+        ax_grade.set_title("Reading grade (95% interval)", fontsize=9.5)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
+        fig.subplots_adjust(left=0.17, right=0.98, bottom=0.3, top=0.85)
+    return fig

@@ -7,7 +7,7 @@ import pytest
 
 from .conftest import ROOT
 
-NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + sorted(ROOT.glob("*.ipynb"))
 HTML = ROOT / "_build" / "html"
 
 
@@ -44,7 +44,7 @@ def test_corpus_chapter_shows_its_table_figure_and_audit():
     page = built("chapters/corpus.html")
     assert page.count("<table") >= 3
     assert 'src="../_images/corpus-timeline.png"' in page
-    assert "Fig. 1.1" in page
+    assert "Figure 1.1" in page
     assert "{glue" not in page and "glue:text" not in page
     for doc_id in ("2022-09-25-sundaypost-truss", "2023-01-voa-cleverly"):
         assert doc_id in page
