@@ -47,11 +47,11 @@ def figure_catalogue(root: str | Path = ".") -> pd.DataFrame:
             title = re.split(r"(?<=[.:])\s", caption, maxsplit=1)[0].rstrip(".:")
             # Numbers glued in a caption come from its own chapter: say which.
             # (A cross-page glue role needs an explicit format: ":s" when there is none.)
+            source = notebook.relative_to(root).as_posix()
             caption = re.sub(
                 r"\{glue:(\w+)\}`([^`:]+)(:[^`]*)?`",
-                lambda m: f"{{glue:{m.group(1)}}}`{notebook.relative_to(root).as_posix()}::"
-                          f"{m.group(2)}"
-                          f"{m.group(3) or ':s'}`", caption)
+                lambda m, source=source: f"{{glue:{m.group(1)}}}`{source}::{m.group(2)}"
+                                         f"{m.group(3) or ':s'}`", caption)
             rows.append({"label": label, "name": options.get("name", ""),
                          "chapter": heading.group(1) if heading else notebook.stem,
                          "title": title, "caption": caption, "alt": options.get("alt", "")})

@@ -403,8 +403,8 @@ def leader_panels(frame_shares: pd.DataFrame, tone: pd.DataFrame, grade: pd.Data
         heat.set_yticks(range(len(leaders)), labels, fontsize=8.5)
         heat.grid(False)
         heat.set_title("Frames in their quoted sentences", fontsize=9.5)
-        for ax, table, xlabel, fmt in ((ax_tone, tone, "mean VADER compound", "{:.2f}"),
-                                       (ax_grade, grade, "Flesch–Kincaid grade", "{:.1f}")):
+        for ax, table, xlabel in ((ax_tone, tone, "mean VADER compound"),
+                                  (ax_grade, grade, "Flesch–Kincaid grade")):
             for i, who in enumerate(leaders):
                 if who not in table.index or not np.isfinite(table.loc[who, "estimate"]):
                     ax.text(0.5, i, "no quoted sentences", ha="center", va="center",
