@@ -1,0 +1,126 @@
+"""The built book in a real browser (Debian's Chromium, driven by Playwright).
+
+Every page renders, every image loads, only the book's own files are requested,
+previous/next navigation works, search finds "special relationship", and an
+axe-core audit finds no serious or critical accessibility violation. Without
+Chromium these tests skip with the reason; with CI=true a missing browser fails.
+"""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+
+import pytest
+
+from .conftest import ROOT
+
+HTML = ROOT / "_build" / "html"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def toc_pages():
+    """The book's pages in reading order, from the built navigation."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f"{f}.html" for f in files]
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (HTML / "index.html").exists():
+        pytest.fail(f"{HTML} is missing: run `make book` first (make test does)")
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(HTML))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run must install it")
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's chromium to run "
+                    "the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests, tab.failed = [], []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("response", lambda r: tab.failed.append(r.url) if r.status >= 400 else None)
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("path", toc_pages())
+def test_page_renders_with_its_images_and_only_local_requests(page, server, path):
+    response = page.goto(f"{server}/{path}")
+    page.wait_for_load_state("networkidle")
+    assert response.ok
+    assert page.locator("article h1").count() == 1
+    images = page.evaluate("Array.from(document.images).map(i => [i.src, i.naturalWidth])")
+    assert all(width > 0 for _, width in images), images
+    foreign = [url for url in page.requests
+               if not url.startswith((server, "data:", "blob:", "about:"))]
+    assert foreign == []
+    assert page.failed == [], page.failed  # every local file the page asks for exists
+
+
+def test_chapters_show_their_figures(page, server):
+    page.goto(f"{server}/chapters/corpus.html")
+    figure = page.locator("figure img").first
+    figure.scroll_into_view_if_needed()
+    assert figure.is_visible()
+    assert page.locator("table").first.is_visible()
+
+
+def test_previous_and_next_navigation(page, server):
+    pages = toc_pages()
+    page.goto(f"{server}/{pages[1]}")
+    page.locator("a.right-next").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(pages[2])
+    page.locator("a.left-prev").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(pages[1])
+
+
+def test_search_finds_the_special_relationship(page, server):
+    page.goto(f"{server}/search.html?q=special+relationship")
+    page.wait_for_selector("#search-results ul li", timeout=15000)
+    results = page.locator("#search-results ul li")
+    assert results.count() >= 3
+    assert "framed" in page.locator("#search-results").inner_text() or results.count() >= 3
+
+
+@pytest.mark.parametrize("path", toc_pages() + ["search.html"])
+def test_no_serious_accessibility_violations(page, server, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{server}/{path}")
+    page.wait_for_load_state("networkidle")
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
