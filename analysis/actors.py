@@ -125,8 +125,12 @@ def _patterns(registry_id: int) -> dict[str, re.Pattern[str]]:
     nationality = _alternation(w for ws in registry.nationality_words.values() for w in ws)
     edge = r"(?![\w-])"
     return {
-        "person": re.compile(rf"(?<![\w-]){_TITLE}*(?:{_alternation(names)}){edge}"),
-        "body": re.compile(rf"(?<![\w-])(?:the\s+)?(?:{_alternation(bodies)}){edge}"),
+        # Names and bodies are found bare, then extended backwards over any titles or "the"
+        # (see find_mentions): an optional prefix tried at every position is much slower.
+        "person": re.compile(rf"(?<![\w-])(?:{_alternation(names)}){edge}"),
+        "body": re.compile(rf"(?<![\w-])(?:{_alternation(bodies)}){edge}"),
+        "title_before": re.compile(rf"(?<![\w-]){_TITLE}+$"),
+        "the_before": re.compile(r"\bthe\s+$"),
         "role": re.compile(
             rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<nat>{nationality})\s+)?(?i:(?P<role>{roles})){edge}"
         ),
@@ -166,10 +170,14 @@ def find_mentions(text: str, date=None, registry: Registry | None = None) -> lis
         candidates.append((start, m.end(), 0, "spokesperson", label, "plural"))
     for m in patterns["person"].finditer(text):
         name = _person_name(m.group(0), registry)
-        candidates.append((m.start(), m.end(), 1, "person", name, registry.gender(name)))
+        title = patterns["title_before"].search(text, max(0, m.start() - 80), m.start())
+        start = title.start() if title else m.start()
+        candidates.append((start, m.end(), 1, "person", name, registry.gender(name)))
     for m in patterns["body"].finditer(text):
         name = _body_name(m.group(0), registry)
-        candidates.append((m.start(), m.end(), 2, "body", f"{name} spokesperson", "plural"))
+        the = patterns["the_before"].search(text, max(0, m.start() - 6), m.start())
+        start = the.start() if the else m.start()
+        candidates.append((start, m.end(), 2, "body", f"{name} spokesperson", "plural"))
     for m in patterns["role"].finditer(text):
         if re.match(r"\s+(?:[A-Z][a-z]|Mr|Ms|Sir)", text[m.end():m.end() + 4]):
             continue  # a title before a name: the person pattern has it

@@ -79,6 +79,22 @@ def _keep(token: str) -> bool:
     return (len(token) > 1 and token.isupper()) or token.lower() not in stopwords()
 
 
+def count_tokens(text: str) -> Counter:
+    """``Counter(tokenize(text))``, computed by normalising each distinct form once.
+
+    Examples
+    --------
+    >>> count_tokens("War, war and the US war.") == Counter(tokenize("War, war and the US war."))
+    True
+    """
+    counts: Counter = Counter()
+    for form, n in Counter(_TOKENS.findall(text)).items():
+        token = normalise(form)
+        if _keep(token):
+            counts[token] += n
+    return counts
+
+
 def token_table(sentences: pd.DataFrame, drop_stopwords: bool = True) -> pd.DataFrame:
     """One row per token, carrying its sentence's columns (doc_id, speaker, quoted …)."""
     keep = [c for c in sentences.columns if c not in ("text", "start", "end")]

@@ -22,7 +22,7 @@ import pandas as pd
 from analysis import quotes as q
 from analysis.clean import PARAGRAPH_SEP
 from analysis.framing import _FRAMES, _matcher, load_frames
-from analysis.frequency import tokenize
+from analysis.frequency import count_tokens
 from analysis.readability import COUNT_COLUMNS, sentence_counts
 from analysis.sentiment import _vader, label
 from analysis.text import count_words, split_sentences
@@ -112,9 +112,9 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
         row += list(per_frame.values())
     lap("frames")
 
-    tokens = Counter()
-    for row in rows:
-        tokens.update(tokenize(row[3]))
+    # Sentences cover every word of the body, so tokenising the body once gives the same
+    # counts as tokenising sentence by sentence, at a fraction of the cost.
+    tokens = count_tokens(text) if text else Counter()
     token_rows = [(doc_id, token, n) for token, n in sorted(tokens.items())]
     lap("tokens")
     return {"sentences": rows, "quotes": quote_rows, "reports": report_rows,
