@@ -73,19 +73,27 @@ class _Matcher:
                 else:
                     self.exact.setdefault(words[0], []).append((frame, term))
         self.stem_lengths = sorted({len(k) for k in self.stems})
+        self._hits: dict[str, tuple[tuple[str, str], ...]] = {}  # word -> its (frame, term)s
+
+    def _word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The terms a word matches, worked out once per distinct word (news repeats)."""
+        hits = self._hits.get(word)
+        if hits is None:
+            lowered = word.lower()
+            found = list(self.exact.get(lowered, ()))
+            for n in self.stem_lengths:
+                if n > len(lowered):
+                    break
+                found += self.stems.get(lowered[:n], ())
+            hits = self._hits[word] = tuple(found)
+        return hits
 
     def find(self, text: str) -> list[tuple[str, str, str]]:
         """``(frame, term, matched text)`` for every match in ``text``."""
         found = []
-        for m in self._WORDS.finditer(text):
-            word = m.group(0).lower()
-            for frame, term in self.exact.get(word, ()):
-                found.append((frame, term, m.group(0)))
-            for n in self.stem_lengths:
-                if n > len(word):
-                    break
-                for frame, term in self.stems.get(word[:n], ()):
-                    found.append((frame, term, m.group(0)))
+        for word in self._WORDS.findall(text):
+            for frame, term in self._word_hits(word):
+                found.append((frame, term, word))
         lowered = text.lower()
         for frame, term, first, pattern in self.phrases:
             if first in lowered:

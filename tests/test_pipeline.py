@@ -89,9 +89,11 @@ def test_benchmark_reports_the_targets(tmp_path, capsys):
     for i in range(12):
         (tmp_path / f"{i:02d}.txt").write_text(
             f"Story {i}\n\n“Trade is up,” Mr Jones said on day {i}.\n\nMarkets rose.\n")
-    assert bench_main(["--corpus", str(tmp_path), "--fraction", "0.5", "1", "--jobs", "1"]) == 0
+    assert bench_main(["--corpus", str(tmp_path), "--fraction", "0.5", "1", "--jobs", "1",
+                       "--repeat", "2"]) == 0
     out = capsys.readouterr().out
     rows = [line.split() for line in out.splitlines() if line.strip().startswith(("0.5", "1 "))]
     assert [int(r[1]) for r in rows] == [6, 12]  # articles at each fraction
-    assert "pipeline / VADER alone:" in out and "peak memory:" in out
+    assert "pipeline / VADER alone (fastest runs):" in out and "peak memory:" in out
+    assert "2 runs:" in out
     assert "cost per article" in out
