@@ -67,7 +67,8 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
     lap("sentences")
 
     date = None if published is None or pd.isna(published) else published
-    found, reports = q._attribute(text, date, q.load_registry()) if text else ([], [])
+    found, reports = (q._attribute(text, date, q.load_registry(), [(a, b) for _, a, b in spans])
+                      if text else ([], []))
     quote_rows = [(doc_id, x.paragraph, text[x.start:x.end], x.kind, x.speaker, x.cue, x.start,
                    x.end, x.flag, x.continued, count_words(text[x.start:x.end])) for x in found]
     report_rows = [(doc_id, p, who, cue, text[a:b]) for p, a, b, who, cue in reports]

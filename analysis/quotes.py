@@ -204,19 +204,28 @@ def _find_quotes(text: str) -> list[_Quote]:
     return quotes
 
 
-def _attribute(text: str, date, registry: Registry) -> tuple[list[_Quote], list[tuple]]:
-    """Quotations with speakers, and reported speech: (paragraph, start, end, speaker, cue)."""
+def _attribute(text: str, date, registry: Registry,
+               sentences: list[tuple[int, int]] | None = None
+               ) -> tuple[list[_Quote], list[tuple]]:
+    """Quotations with speakers, and reported speech: (paragraph, start, end, speaker, cue).
+
+    ``sentences``: the body's sentence spans, if the caller has them already.
+    """
     quotes = _find_quotes(text)
     reports: list[tuple] = []
     paragraph_starts = [p0 for p0, _ in _paragraph_spans(text)]
     inside = [(q.open_at, (q.close_at if q.close_at is not None else q.end) + 1) for q in quotes]
 
+    inside_starts = [a for a, _ in inside]
+
     def outside(m: Mention) -> bool:
-        return not any(a <= m.start < b for a, b in inside)
+        k = bisect.bisect_right(inside_starts, m.start) - 1
+        return not (k >= 0 and m.start < inside[k][1])
 
     mentions = _Index([m for m in find_mentions(text, date, registry) if outside(m)])
-    sentences = [(p0 + a, p0 + b) for p0, p1 in _paragraph_spans(text)
-                 for a, b in split_sentences(text[p0:p1])]
+    if sentences is None:
+        sentences = [(p0 + a, p0 + b) for p0, p1 in _paragraph_spans(text)
+                     for a, b in split_sentences(text[p0:p1])]
     resolved: dict[int, tuple[str, str, str]] = {}  # mention start -> (name, gender, kind)
     state = {"last": None, "subjects": []}
 
@@ -241,7 +250,7 @@ def _attribute(text: str, date, registry: Registry) -> tuple[list[_Quote], list[
         return value
 
     queue = list(quotes)
-    opens, inside_starts = [q.open_at for q in quotes], [a for a, _ in inside]
+    opens = [q.open_at for q in quotes]
     for s0, s1 in sentences:
         sentence_mentions = mentions.between(s0, s1)
         for m in sentence_mentions:
