@@ -288,8 +288,6 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
         fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 0.28 * per_panel * nrows
                                                         + 1.2 * nrows), squeeze=False)
         lo = min(0.0, table[value].min())
-        top = table["high"].max() if "high" in table else table[value].max()
-        hi = max(top, reference or 0) * 1.12
         for ax, group in zip(axes.flat, groups):
             rows = table[table["group"] == group]
             colour = (colour_of or {}).get(group, "#4D4D4D")
@@ -300,7 +298,9 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
                             fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
             ax.set_yticks(range(len(rows)), rows["token"], fontsize=8)
             ax.invert_yaxis()
-            ax.set_xlim(lo, hi)
+            # Each panel its own scale: groups differ in size by orders of magnitude.
+            top_here = rows["high"].max() if "high" in rows else rows[value].max()
+            ax.set_xlim(min(lo, 0.0), max(top_here, reference or 0) * 1.12)
             if reference is not None:
                 ax.axvline(reference, color="#999999", linestyle="--", linewidth=1)
             ax.grid(axis="y", visible=False)

@@ -95,3 +95,41 @@ def voice_summary(quotes: pd.DataFrame, reports: pd.DataFrame,
                      "quoted_words": int(own["n_words"].sum()), "reported": n_reported,
                      "events": events, "own_words": share, "low": low, "high": high})
     return pd.DataFrame(rows).set_index("person")
+
+
+def split_voices(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Each sentence's words split into the outlet's narrative and each quotation.
+
+    Returns one row per piece: ``doc_id, sentence, voice`` ("narrative" or "quoted"),
+    ``speaker`` ("" for the narrative) and ``text``. The narrative piece is the
+    sentence with every quotation blanked out, so "Ms Truss said the ties were
+    “special”" gives the narrative "Ms Truss said the ties were" and a quoted
+    piece "special".
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sentence": [1], "start": [0], "end": [26],
+    ...                   "text": ["He said it was “very good”."]})
+    >>> q = pd.DataFrame({"doc_id": ["a"], "start": [16], "end": [25], "speaker": ["X"],
+    ...                   "quote": ["very good"]})
+    >>> split_voices(s, q)[["voice", "speaker", "text"]].values.tolist()
+    [['narrative', '', 'He said it was “ ”.'], ['quoted', 'X', 'very good']]
+    """
+    rows = []
+    by_doc = {d: g for d, g in quotes.groupby("doc_id")} if len(quotes) else {}
+    for doc_id, number, a, b, text in zip(sentences["doc_id"], sentences["sentence"],
+                                          sentences["start"], sentences["end"],
+                                          sentences["text"]):
+        chars = list(text)
+        pieces = []
+        doc_quotes = by_doc.get(doc_id)
+        if doc_quotes is not None:
+            for qa, qb, who in zip(doc_quotes["start"], doc_quotes["end"],
+                                   doc_quotes["speaker"]):
+                lo, hi = max(a, qa), min(b, qb)
+                if lo < hi:
+                    pieces.append((who, text[lo - a:hi - a]))
+                    chars[lo - a:hi - a] = " " * (hi - lo)
+        rows.append((doc_id, number, "narrative", "", " ".join("".join(chars).split())))
+        rows += [(doc_id, number, "quoted", who, piece) for who, piece in pieces]
+    return pd.DataFrame(rows, columns=["doc_id", "sentence", "voice", "speaker", "text"])
