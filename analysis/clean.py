@@ -283,13 +283,13 @@ def _page_header(lines, idx, cats, mark, headline, standfirst, byline) -> dict[s
         else:
             mark(i, "header", "caption or teaser between headline and body")
 
-    # Anything unclaimed after the article's last prose line, once furniture has begun.
+    # After the article's last prose line, short lines among page furniture are furniture
+    # too (topic tags, "Explore more" lists); without any furniture there, they are kept.
     last = max((i for i in prose if cats[i] is None), default=-1)
     tail = [i for i in idx if i > last]
-    if tail and any(cats[i] for i in tail):
-        first_furniture = next(i for i in tail if cats[i])
+    if tail and any(cats[i] not in (None, "repeat") for i in tail):
         for i in tail:
-            if i > first_furniture and cats[i] is None:
+            if cats[i] is None:
                 mark(i, "footer", "page footer after the article")
 
     for key, given in (("headline", headline), ("standfirst", standfirst), ("byline", byline)):

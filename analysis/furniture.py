@@ -68,7 +68,8 @@ CAPTION_PREFIX = re.compile(r"^(?:photo|image|picture|photograph|credit|caption)
 RELATED_LABEL = _rx(
     r"^(?:read more|see also|related(?: articles| stories| content)?|more on this story"
     r"|editor'?’?s picks|newsletters|recommended|more from (?:the )?[\w' ]+|also read"
-    r"|you may also like|most read)\W*$"
+    r"|you may also like|most read|most viewed|explore more on these topics|more on this topic"
+    r"|related topics|topics)\W*$"
 )
 VIDEO_DURATION = re.compile(r"^(?:(?:\d{1,2}:)?\d{1,2}:\d{2}\s*)+$")
 
@@ -76,10 +77,12 @@ RULES: tuple[Rule, ...] = (
     Rule("icons", "icon glossary (screen-reader labels of the site's icons)",
          _rx(r"(?:\ban icon\b.*){3}"), ("an icon",)),
     Rule("navigation", "navigation or accessibility link",
-         _rx(r"^(?:accessibility links|skip to (?:main )?content|breaking news|menu|search"
+         _rx(r"^(?:accessibility links|skip to (?:main )?(?:content|navigation|footer)|skip links"
+             r"|breaking news|menu|search"
              r"|home|sign in|log in|share|share this (?:article|story)|advertisement"
              r"|advertising|sponsored|close|back to top|show comments|comments"
-             r"|most read|trending|top stories|topics|tags)$")),
+             r"|most read|trending|top stories|topics|tags|reuse this content|print subscriptions"
+             r"|newsletters|go to the homepage|advertisement feature)$")),
     Rule("video", "video player residue",
          _rx(r"^(?:please use chrome browser for a more accessible video player"
              r"|please wait|loading(?: video)?\W*|no media source currently available"

@@ -200,3 +200,33 @@ def test_unbalanced_or_empty_input_never_raises():
     assert clean_text("").text == ""
     assert clean_text("\n\n\n").removed == []
     assert clean_text("“Unclosed quotation at the end of a page").text
+
+
+def test_a_broadsheet_page_with_tags_and_footer():
+    """Another page shape: skip links, a two-line head, byline with a job title, footer tags."""
+    page = "\n".join([
+        "Skip to main content", "Skip to navigation", "Print subscriptions", "Sign in",
+        "UK foreign secretary meets Rubio in Washington",
+        'Lammy says alliance "rock solid" as tariffs loom',
+        "Patrick Wintour Diplomatic editor",
+        "Wed 5 Feb 2025 18.30 GMT",
+        "Share",
+        'David Lammy has said the relationship between the UK and the US is "rock solid".',
+        'The foreign secretary told reporters: "We have a shared history and a shared future."',
+        "Officials said tariffs were not discussed in detail.",
+        "Explore more on these topics", "Foreign policy", "David Lammy", "Share",
+        "Reuse this content", "Most viewed",
+    ])
+    result = clean_text(page)
+    assert result.headline == "UK foreign secretary meets Rubio in Washington"
+    assert result.standfirst.startswith("Lammy says alliance")
+    assert result.dateline == "Wed 5 Feb 2025 18.30 GMT"
+    assert len(result.text.split("\n\n")) == 3
+    assert result.text.startswith("David Lammy has said") and "Most viewed" not in result.text
+
+
+def test_fixture_lists_at_the_end_of_a_report_are_kept():
+    """Short lines after the last sentence stay unless page furniture is there too."""
+    page = ("Cup draw made\n\nThe draw for the next round was made on Monday.\n\n"
+            "Arsenal v Chelsea\n\nLeeds v Hull\n")
+    assert clean_text(page).text.split("\n\n")[1:] == ["Arsenal v Chelsea", "Leeds v Hull"]
