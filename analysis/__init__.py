@@ -8,6 +8,7 @@ One module per concern; notebooks import from here and narrate.
 - :mod:`analysis.text`: words and sentences
 - :mod:`analysis.offices`: who held which office when
 - :mod:`analysis.figures`: the house style and :func:`~analysis.figures.save`
+- :mod:`analysis.pipeline`: everything per article in one pass (:func:`analyse`), cached
 """
 
 from analysis.audit import audit_summary, cleaning_audit
@@ -22,14 +23,18 @@ from analysis.corpus import (
     read_metadata,
 )
 from analysis.text import count_words, sentences, split_sentences
+from analysis.pipeline import Analysis, analyse, cached_analyse  # noqa: E402  (uses the above)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Analysis",
     "CorpusError",
     "CorpusNote",
     "CorpusWarning",
+    "analyse",
     "audit_summary",
+    "cached_analyse",
     "clean_text",
     "cleaning_audit",
     "corpus_overview",

@@ -99,8 +99,11 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     Adds ``neg, neu, pos, compound, label, is_positive, is_neutral, is_negative,
     afinn`` and one boolean column per target in :data:`TARGETS`.
     """
-    scores = score_sentiment(sentences["text"]).set_index(sentences.index)
-    out = pd.concat([sentences, scores], axis=1)
+    if {"neg", "neu", "pos", "compound"} <= set(sentences.columns):
+        out = sentences.copy()  # already scored (analysis.analyse): not scored twice
+    else:
+        scores = score_sentiment(sentences["text"]).set_index(sentences.index)
+        out = pd.concat([sentences, scores], axis=1)
     out["label"] = label(out["compound"])
     for name in ("positive", "neutral", "negative"):
         out[f"is_{name}"] = (out["label"] == name).astype(float)
