@@ -22,7 +22,7 @@ from analysis.corpus import (
     load_corpus,
     read_metadata,
 )
-from analysis.pipeline import Analysis, analyse, cached_analyse  # noqa: E402  (uses the above)
+from analysis.pipeline import Analysis, analyse, cached_analyse
 from analysis.text import count_words, sentences, split_sentences
 
 __version__ = "0.1.0"
