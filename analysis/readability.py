@@ -44,7 +44,31 @@ def _textstat():
 
 @functools.cache
 def _syllables(word: str) -> int:
+    """Syllables of a lower-case word, as textstat counts them (CMU dictionary, else pyphen).
+
+    Plain words are looked up directly in the dictionary textstat itself loads, which is
+    many times faster than a textstat call per word; anything else goes through textstat.
+    """
+    if word.isascii() and word.isalpha():
+        phones = _cmu().get(word)
+        if phones:
+            return max(1, sum(p[-1].isdigit() for p in phones[0]))
+        return max(1, len(_pyphen().positions(word)) + 1)
     return max(1, _textstat().syllable_count(word))
+
+
+@functools.cache
+def _cmu() -> dict:
+    from textstat.backend.utils import get_cmudict
+
+    return get_cmudict("en_US")
+
+
+@functools.cache
+def _pyphen():
+    from textstat.backend.utils import get_pyphen
+
+    return get_pyphen("en_US")
 
 
 @functools.cache
