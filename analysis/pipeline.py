@@ -19,10 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import quotes as q
+from analysis.actors import load_registry
+from analysis.attribution import attribute
 from analysis.clean import PARAGRAPH_SEP
 from analysis.framing import _FRAMES, _matcher, load_frames
 from analysis.frequency import count_tokens
+from analysis.quotes import QUOTE_COLUMNS
 from analysis.readability import COUNT_COLUMNS, sentence_counts
 from analysis.sentiment import _vader, label
 from analysis.text import count_words, split_sentences
@@ -67,7 +69,7 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
     lap("sentences")
 
     date = None if published is None or pd.isna(published) else published
-    found, reports = (q._attribute(text, date, q.load_registry(), [(a, b) for _, a, b in spans])
+    found, reports = (attribute(text, date, load_registry(), [(a, b) for _, a, b in spans])
                       if text else ([], []))
     quote_rows = [(doc_id, x.paragraph, text[x.start:x.end], x.kind, x.speaker, x.cue, x.start,
                    x.end, x.flag, x.continued, count_words(text[x.start:x.end])) for x in found]
@@ -184,7 +186,7 @@ def _collect(results: list[dict]) -> Analysis:
     return Analysis(
         sentences=sentences,
         quotes=pd.DataFrame([r for res in results for r in res["quotes"]],
-                            columns=q.QUOTE_COLUMNS),
+                            columns=QUOTE_COLUMNS),
         reports=pd.DataFrame([r for res in results for r in res["reports"]],
                              columns=["doc_id", "paragraph", "speaker", "cue", "text"]),
         tokens=pd.DataFrame([r for res in results for r in res["tokens"]],
