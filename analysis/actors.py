@@ -131,9 +131,10 @@ def _patterns(registry_id: int) -> dict[str, re.Pattern[str]]:
         "body": re.compile(rf"(?<![\w-])(?:{_alternation(bodies)}){edge}"),
         "title_before": re.compile(rf"(?<![\w-]){_TITLE}+$"),
         "the_before": re.compile(r"\bthe\s+$"),
-        "role": re.compile(
-            rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<nat>{nationality})\s+)?(?i:(?P<role>{roles})){edge}"
-        ),
+        "role": re.compile(rf"(?<![\w-])(?i:(?P<role>{roles})){edge}"),
+        # What may stand before an office: "the", "a", a nationality ("the Russian president").
+        "role_before": re.compile(
+            rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<nat>{nationality})\s+)?$"),
         "spokesperson": re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE),
         "pronoun": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"),
         "nationality": re.compile(rf"(?:{nationality})"),
@@ -181,8 +182,11 @@ def find_mentions(text: str, date=None, registry: Registry | None = None) -> lis
     for m in patterns["role"].finditer(text):
         if re.match(r"\s+(?:[A-Z][a-z]|Mr|Ms|Sir)", text[m.end():m.end() + 4]):
             continue  # a title before a name: the person pattern has it
-        name = _role_holder(m.group("role"), m.group("nat"), date, registry)
-        candidates.append((m.start(), m.end(), 3, "role", name, registry.gender(name)))
+        before = patterns["role_before"].search(text, max(0, m.start() - 40), m.start())
+        nationality = before.group("nat") if before else None
+        name = _role_holder(m.group("role"), nationality, date, registry)
+        start = before.start() if before and before.group(0) else m.start()
+        candidates.append((start, m.end(), 3, "role", name, registry.gender(name)))
     for m in _TITLED.finditer(text):
         honorific = m.group(0).split()[0]
         candidates.append((m.start(), m.end(), 5, "person", "", _HONORIFIC[honorific]))

@@ -89,10 +89,15 @@ def count_tokens(text: str) -> Counter:
     """
     counts: Counter = Counter()
     for form, n in Counter(_TOKENS.findall(text)).items():
-        token = normalise(form)
-        if _keep(token):
+        token = _FORMS.get(form)
+        if token is None:  # a plain dict: cheaper per call than lru_cache on hot paths
+            token = _FORMS[form] = normalise(form) if _keep(normalise(form)) else ""
+        if token:
             counts[token] += n
     return counts
+
+
+_FORMS: dict[str, str] = {}  # raw form -> kept token, or "" for a stopword
 
 
 def token_table(sentences: pd.DataFrame, drop_stopwords: bool = True) -> pd.DataFrame:

@@ -90,8 +90,9 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
                 if overlap > best_overlap:
                     best, best_overlap = x.speaker, overlap
         quoted = best_overlap >= 0.5 * max(b - a, 1)
+        # n_words is filled in by the readability stage, which counts the same words.
         rows.append([doc_id, paragraph, i, sentence, a, b, best if quoted else "", quoted,
-                     count_words(sentence), quoted_words])
+                     None, quoted_words])
     lap("quotations")
 
     vader = _vader()
@@ -102,6 +103,7 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
 
     for row in rows:
         counts = sentence_counts(row[3])
+        row[8] = counts["words"]
         row += [counts[c] for c in COUNT_COLUMNS]
     lap("readability")
 
