@@ -116,9 +116,18 @@ def _alternation(words) -> str:
     return "|".join(_alias(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@functools.cache
-def _patterns(registry_id: int) -> dict[str, re.Pattern[str]]:
-    registry = _REGISTRIES[registry_id]
+# Compiled once per registry; keyed by identity (a registry holds DataFrames, which are not
+# hashable) and keeping the registry alive so that its id cannot be reused.
+_PATTERNS: dict[int, tuple[Registry, dict[str, re.Pattern[str]]]] = {}
+
+
+def _patterns(registry: Registry) -> dict[str, re.Pattern[str]]:
+    if id(registry) not in _PATTERNS:
+        _PATTERNS[id(registry)] = (registry, _compile(registry))
+    return _PATTERNS[id(registry)][1]
+
+
+def _compile(registry: Registry) -> dict[str, re.Pattern[str]]:
     names = [a for aliases in registry.people["aliases"] for a in aliases]
     bodies = [a for aliases in registry.bodies["aliases"] for a in aliases]
     roles = "|".join(f"(?:{p})" for p in registry.roles["phrase"])
@@ -141,9 +150,6 @@ def _patterns(registry_id: int) -> dict[str, re.Pattern[str]]:
     }
 
 
-_REGISTRIES: dict[int, Registry] = {}
-
-
 def find_mentions(text: str, date=None, registry: Registry | None = None) -> list[Mention]:
     """Every actor mention in ``text``, in order and without overlaps.
 
@@ -163,8 +169,7 @@ def find_mentions(text: str, date=None, registry: Registry | None = None) -> lis
     'Downing Street spokesperson'
     """
     registry = registry or load_registry()
-    _REGISTRIES.setdefault(id(registry), registry)
-    patterns = _patterns(id(registry))
+    patterns = _patterns(registry)
     candidates = []  # (start, -length, priority, Mention)
     for m in patterns["spokesperson"].finditer(text):
         start, label = _spokesperson(text, m, date, registry, patterns)

@@ -88,6 +88,21 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str = "2022-01-
     return fig
 
 
+def _share_rows(ax, labels, xlabel: str, title: str, legend_y: float | None = None,
+                legend_size: float = 8) -> None:
+    """Finish a horizontal chart of shares: one row per label, top to bottom, on 0–100%."""
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    if legend_y is not None:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, legend_y), ncol=3, frameon=False,
+                  fontsize=legend_size)
+
+
 def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str) -> Figure:
     """Per article (rows), the share of its words quoted from each speaker.
 
@@ -115,15 +130,8 @@ def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str) -> Figure
         for i, total in enumerate(totals):
             ax.text(left[i] + 0.01, i, f"{left[i]:.0%} of {total:,} words", va="center",
                     fontsize=8)
-        ax.set_yticks(y, totals.index)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-        ax.set_xlabel("Share of the article's words inside quotation marks, by speaker")
-        ax.grid(axis="y", visible=False)
-        ax.set_title(title)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False,
-                  fontsize=8)
+        _share_rows(ax, totals.index, "Share of the article's words inside quotation marks, "
+                    "by speaker", title, legend_y=-0.18)
         fig.tight_layout()
     return fig
 
@@ -141,7 +149,6 @@ def own_words(summary: pd.DataFrame, title: str) -> Figure:
     palette = {p: LEADER_COLOURS.get(p, "#4D4D4D") for p in summary.index}
     with style():
         fig, ax = plt.subplots(figsize=(8, 0.55 * len(summary) + 1.4))
-        y = np.arange(len(summary))
         for i, (person, row) in enumerate(summary.iterrows()):
             ax.plot([row["low"], row["high"]], [i, i], color=palette[person], linewidth=2.5,
                     alpha=0.6, solid_capstyle="round")
@@ -149,13 +156,8 @@ def own_words(summary: pd.DataFrame, title: str) -> Figure:
             quoted, reported = int(row["full"] + row["partial"]), int(row["reported"])
             ax.text(1.03, i, f"{quoted} quoted, {reported} reported",
                     va="center", fontsize=8, transform=ax.get_yaxis_transform())
-        ax.set_yticks(y, summary.index)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-        ax.set_xlabel("Share of speech events in the person's own (quoted) words, 95% interval")
-        ax.grid(axis="y", visible=False)
-        ax.set_title(title)
+        _share_rows(ax, summary.index, "Share of speech events in the person's own (quoted) "
+                    "words, 95% interval", title)
         fig.tight_layout()
     return fig
 
@@ -234,15 +236,8 @@ def label_shares(table: pd.DataFrame, title: str) -> Figure:
         for i, n in enumerate(table["n_units"]):
             ax.text(1.01, i, f"n={int(n)} sentences", va="center", fontsize=7.5,
                     transform=ax.get_yaxis_transform())
-        ax.set_yticks(y, table.index)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-        ax.set_xlabel("Share of sentences (VADER compound ≥ 0.05 positive, ≤ −0.05 negative)")
-        ax.grid(axis="y", visible=False)
-        ax.set_title(title)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=3, frameon=False,
-                  fontsize=8)
+        _share_rows(ax, table.index, "Share of sentences (VADER compound ≥ 0.05 positive, "
+                    "≤ −0.05 negative)", title, legend_y=-0.22)
         fig.tight_layout()
     return fig
 
@@ -359,15 +354,7 @@ def stacked(table: pd.DataFrame, title: str, xlabel: str, n: pd.Series | None = 
             for i, v in enumerate(n.reindex(table.index)):
                 ax.text(1.01, i, f"n={int(v)}", va="center", fontsize=7.5,
                         transform=ax.get_yaxis_transform())
-        ax.set_yticks(range(len(table)), table.index)
-        ax.invert_yaxis()
-        ax.set_xlim(0, 1)
-        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-        ax.set_xlabel(xlabel)
-        ax.grid(axis="y", visible=False)
-        ax.set_title(title)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, frameon=False,
-                  fontsize=7.5)
+        _share_rows(ax, table.index, xlabel, title, legend_y=-0.15, legend_size=7.5)
         fig.tight_layout()
     return fig
 

@@ -59,6 +59,7 @@ class _Matcher:
     _WORDS = re.compile(r"[\w-]+")
 
     def __init__(self, frames: dict):
+        self.frames = list(frames)
         self.exact: dict[str, list[tuple[str, str]]] = {}
         self.stems: dict[str, list[tuple[str, str]]] = {}
         self.phrases: list[tuple[str, str, str, re.Pattern[str]]] = []
@@ -100,13 +101,25 @@ class _Matcher:
                 found += [(frame, term, x.group(0)) for x in pattern.finditer(text)]
         return found
 
+    def counts(self, text: str) -> list[int]:
+        """Matches per frame, in the lexicon's frame order."""
+        per_frame = dict.fromkeys(self.frames, 0)
+        for frame, _, _ in self.find(text):
+            per_frame[frame] += 1
+        return list(per_frame.values())
 
-@functools.cache
-def _matcher(frames_key: int) -> _Matcher:
-    return _Matcher(_FRAMES[frames_key])
+
+# Built once per lexicon; keyed by identity because a lexicon (a dict) is not hashable.
+# The lexicon is kept in the value so that its id cannot be reused by another object.
+_MATCHERS: dict[int, tuple[dict, _Matcher]] = {}
 
 
-_FRAMES: dict[int, dict] = {}
+def frame_matcher(frames: dict | None = None) -> _Matcher:
+    """The matcher for a frame lexicon (default: ``data/frames.yml``), built once."""
+    frames = frames or load_frames()["frames"]
+    if id(frames) not in _MATCHERS:
+        _MATCHERS[id(frames)] = (frames, _Matcher(frames))
+    return _MATCHERS[id(frames)][1]
 
 
 def frame_hits(sentences: pd.DataFrame, frames: dict | None = None) -> pd.DataFrame:
@@ -117,9 +130,7 @@ def frame_hits(sentences: pd.DataFrame, frames: dict | None = None) -> pd.DataFr
     pandas.DataFrame
         Columns ``doc_id, sentence, frame, term, match``.
     """
-    frames = frames or load_frames()["frames"]
-    _FRAMES.setdefault(id(frames), frames)
-    matcher = _matcher(id(frames))
+    matcher = frame_matcher(frames)
     rows = [(doc_id, number, *hit)
             for doc_id, number, text in zip(sentences["doc_id"], sentences["sentence"],
                                             sentences["text"])
@@ -137,20 +148,12 @@ def code_frames(sentences: pd.DataFrame, frames: dict | None = None) -> pd.DataF
     >>> code_frames(s)["conflict"].tolist()
     [1.0, 0.0]
     """
-    frames = frames or load_frames()["frames"]
-    _FRAMES.setdefault(id(frames), frames)
-    matcher = _matcher(id(frames))
-    counts = {frame: [] for frame in frames}
-    for text in sentences["text"]:
-        per_frame = dict.fromkeys(frames, 0)
-        for frame, _, _ in matcher.find(text):
-            per_frame[frame] += 1
-        for frame, n in per_frame.items():
-            counts[frame].append(n)
+    matcher = frame_matcher(frames)
+    per_sentence = [matcher.counts(text) for text in sentences["text"]]
     out = sentences.copy()
-    for frame in frames:
-        out[f"{frame} hits"] = counts[frame]
-        out[frame] = [float(n > 0) for n in counts[frame]]
+    for k, frame in enumerate(matcher.frames):
+        out[f"{frame} hits"] = [counts[k] for counts in per_sentence]
+        out[frame] = [float(counts[k] > 0) for counts in per_sentence]
     return out
 
 

@@ -91,7 +91,8 @@ def count_tokens(text: str) -> Counter:
     for form, n in Counter(_TOKENS.findall(text)).items():
         token = _FORMS.get(form)
         if token is None:  # a plain dict: cheaper per call than lru_cache on hot paths
-            token = _FORMS[form] = normalise(form) if _keep(normalise(form)) else ""
+            normal = normalise(form)
+            token = _FORMS[form] = normal if _keep(normal) else ""
         if token:
             counts[token] += n
     return counts

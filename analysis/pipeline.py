@@ -11,6 +11,7 @@ not depend on the number of workers: results are collected in corpus order.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import pickle
 import time
 from collections import Counter
@@ -22,12 +23,19 @@ import pandas as pd
 from analysis.actors import load_registry
 from analysis.attribution import attribute
 from analysis.clean import PARAGRAPH_SEP
-from analysis.framing import _FRAMES, _matcher, load_frames
+from analysis.framing import frame_matcher, load_frames
 from analysis.frequency import count_tokens
-from analysis.quotes import QUOTE_COLUMNS
+from analysis.quotes import (
+    QUOTE_COLUMNS,
+    REPORT_COLUMNS,
+    article_date,
+    quote_rows,
+    report_rows,
+)
 from analysis.readability import COUNT_COLUMNS, sentence_counts
 from analysis.sentiment import _vader, label
-from analysis.text import count_words, split_sentences
+from analysis.text import split_sentences
+from analysis.voices import sentence_voice
 
 STAGES = ("sentences", "quotations", "sentiment", "readability", "frames", "tokens")
 PROGRESS_THRESHOLD = 200  # articles: show a progress bar above this
@@ -68,31 +76,20 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
         offset += len(paragraph) + len(PARAGRAPH_SEP)
     lap("sentences")
 
-    date = None if published is None or pd.isna(published) else published
-    found, reports = (attribute(text, date, load_registry(), [(a, b) for _, a, b in spans])
-                      if text else ([], []))
-    quote_rows = [(doc_id, x.paragraph, text[x.start:x.end], x.kind, x.speaker, x.cue, x.start,
-                   x.end, x.flag, x.continued, count_words(text[x.start:x.end])) for x in found]
-    report_rows = [(doc_id, p, who, cue, text[a:b]) for p, a, b, who, cue in reports]
+    found, reports = (attribute(text, article_date(published), load_registry(),
+                                [(a, b) for _, a, b in spans]) if text else ([], []))
     rows, first = [], 0
     for i, (paragraph, a, b) in enumerate(spans, 1):
         sentence = text[a:b]
-        best, best_overlap, quoted_words = "", 0, 0
         # Sentences and quotations both run in text order: skip quotations already passed.
         while first < len(found) and found[first].end <= a:
             first += 1
-        for x in found[first:]:
-            if x.start >= b:
-                break
-            overlap = min(b, x.end) - max(a, x.start)
-            if overlap > 0:
-                quoted_words += count_words(text[max(a, x.start):min(b, x.end)])
-                if overlap > best_overlap:
-                    best, best_overlap = x.speaker, overlap
-        quoted = best_overlap >= 0.5 * max(b - a, 1)
+        nearby = ((x.start, x.end, x.speaker)
+                  for x in itertools.takewhile(lambda x, b=b: x.start < b, found[first:]))
+        speaker, quoted, quoted_words = sentence_voice(a, b, sentence, nearby)
         # n_words is filled in by the readability stage, which counts the same words.
-        rows.append([doc_id, paragraph, i, sentence, a, b, best if quoted else "", quoted,
-                     None, quoted_words])
+        rows.append([doc_id, paragraph, i, sentence, a, b, speaker, quoted, None,
+                     quoted_words])
     lap("quotations")
 
     vader = _vader()
@@ -107,14 +104,9 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
         row += [counts[c] for c in COUNT_COLUMNS]
     lap("readability")
 
-    frames = load_frames()["frames"]
-    _FRAMES.setdefault(id(frames), frames)
-    matcher = _matcher(id(frames))
+    matcher = frame_matcher()
     for row in rows:
-        per_frame = dict.fromkeys(frames, 0)
-        for frame, _, _ in matcher.find(row[3]):
-            per_frame[frame] += 1
-        row += list(per_frame.values())
+        row += matcher.counts(row[3])
     lap("frames")
 
     # Sentences cover every word of the body, so tokenising the body once gives the same
@@ -122,7 +114,8 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
     tokens = count_tokens(text) if text else Counter()
     token_rows = [(doc_id, token, n) for token, n in sorted(tokens.items())]
     lap("tokens")
-    return {"sentences": rows, "quotes": quote_rows, "reports": report_rows,
+    return {"sentences": rows, "quotes": quote_rows(doc_id, text, found),
+            "reports": report_rows(doc_id, text, reports),
             "tokens": token_rows, "seconds": seconds}
 
 
@@ -190,7 +183,7 @@ def _collect(results: list[dict]) -> Analysis:
         quotes=pd.DataFrame([r for res in results for r in res["quotes"]],
                             columns=QUOTE_COLUMNS),
         reports=pd.DataFrame([r for res in results for r in res["reports"]],
-                             columns=["doc_id", "paragraph", "speaker", "cue", "text"]),
+                             columns=REPORT_COLUMNS),
         tokens=pd.DataFrame([r for res in results for r in res["tokens"]],
                             columns=["doc_id", "token", "count"]),
         seconds=seconds,

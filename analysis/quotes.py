@@ -14,11 +14,12 @@ from analysis.attribution import SPEECH_VERBS, attribute
 from analysis.quotemarks import find_quote_spans
 from analysis.text import count_words
 
-__all__ = ["QUOTE_COLUMNS", "SPEECH_VERBS", "extract_quotes", "find_quote_spans",
+__all__ = ["QUOTE_COLUMNS", "REPORT_COLUMNS", "SPEECH_VERBS", "extract_quotes", "find_quote_spans",
            "reported_speech", "score_against"]
 
 QUOTE_COLUMNS = ["doc_id", "paragraph", "quote", "kind", "speaker", "cue", "start", "end",
                  "flag", "continued", "n_words"]
+REPORT_COLUMNS = ["doc_id", "paragraph", "speaker", "cue", "text"]
 
 
 def extract_quotes(corpus: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
@@ -49,15 +50,8 @@ def extract_quotes(corpus: pd.DataFrame, registry: Registry | None = None) -> pd
     >>> quotes[["quote", "kind", "speaker"]].values.tolist()
     [['We want peace,', 'full', 'Keir Starmer'], ['disagreed', 'partial', 'Donald Trump']]
     """
-    registry = registry or load_registry()
-    rows = []
-    dates = corpus["published"] if "published" in corpus else [None] * len(corpus)
-    for doc_id, text, date in zip(corpus["doc_id"], corpus["text"], dates):
-        date = None if date is None or pd.isna(date) else date
-        for q in attribute(text, date, registry)[0]:
-            words = count_words(text[q.start:q.end])
-            rows.append((doc_id, q.paragraph, text[q.start:q.end], q.kind, q.speaker, q.cue,
-                         q.start, q.end, q.flag, q.continued, words))
+    rows = [row for doc_id, text, (found, _) in _attributed(corpus, registry)
+            for row in quote_rows(doc_id, text, found)]
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
@@ -80,14 +74,34 @@ def reported_speech(corpus: pd.DataFrame, registry: Registry | None = None) -> p
     >>> reported_speech(corpus)[["speaker", "cue"]].values.tolist()
     [['Vladimir Putin', 'said']]
     """
+    rows = [row for doc_id, text, (_, reports) in _attributed(corpus, registry)
+            for row in report_rows(doc_id, text, reports)]
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def article_date(published):
+    """An article's date for resolving offices, or None when it is unknown."""
+    return None if published is None or pd.isna(published) else published
+
+
+def _attributed(corpus: pd.DataFrame, registry: Registry | None):
+    """(doc_id, text, (quotations, reports)) for each article of the corpus."""
     registry = registry or load_registry()
-    rows = []
     dates = corpus["published"] if "published" in corpus else [None] * len(corpus)
-    for doc_id, text, date in zip(corpus["doc_id"], corpus["text"], dates):
-        date = None if date is None or pd.isna(date) else date
-        for paragraph, s0, s1, speaker, cue in attribute(text, date, registry)[1]:
-            rows.append((doc_id, paragraph, speaker, cue, text[s0:s1]))
-    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "speaker", "cue", "text"])
+    for doc_id, text, published in zip(corpus["doc_id"], corpus["text"], dates):
+        yield doc_id, text, attribute(text, article_date(published), registry)
+
+
+def quote_rows(doc_id: str, text: str, found) -> list[tuple]:
+    """Rows of the quotation table (:data:`QUOTE_COLUMNS`) for one article's quotations."""
+    return [(doc_id, q.paragraph, text[q.start:q.end], q.kind, q.speaker, q.cue, q.start,
+             q.end, q.flag, q.continued, count_words(text[q.start:q.end])) for q in found]
+
+
+def report_rows(doc_id: str, text: str, reports) -> list[tuple]:
+    """Rows of the reported-speech table (:data:`REPORT_COLUMNS`) for one article."""
+    return [(doc_id, paragraph, speaker, cue, text[s0:s1])
+            for paragraph, s0, s1, speaker, cue in reports]
 
 
 def score_against(quotes: pd.DataFrame, gold: pd.DataFrame, kind: str = "full") -> dict:

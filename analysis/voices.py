@@ -35,22 +35,40 @@ def sentence_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataF
     by_doc = {d: g for d, g in quotes.groupby("doc_id")} if len(quotes) else {}
     for doc_id, a, b, text in zip(sentences["doc_id"], sentences["start"], sentences["end"],
                                   sentences["text"]):
-        best, best_overlap, words = "", 0, 0
         doc_quotes = by_doc.get(doc_id)
-        if doc_quotes is not None:
-            for qa, qb, who in zip(doc_quotes["start"], doc_quotes["end"], doc_quotes["speaker"]):
-                overlap = min(b, qb) - max(a, qa)
-                if overlap > 0:
-                    words += count_words(text[max(a, qa) - a:min(b, qb) - a])
-                if overlap > best_overlap:
-                    best, best_overlap = who, overlap
-        is_quoted = best_overlap >= 0.5 * max(b - a, 1)
-        speakers.append(best if is_quoted else "")
+        spans = () if doc_quotes is None else zip(doc_quotes["start"], doc_quotes["end"],
+                                                  doc_quotes["speaker"])
+        speaker, is_quoted, words = sentence_voice(a, b, text, spans)
+        speakers.append(speaker)
         quoted.append(is_quoted)
         quoted_words.append(words)
     return sentences.assign(speaker=speakers, quoted=quoted,
                             n_words=[count_words(t) for t in sentences["text"]],
                             quoted_words=quoted_words)
+
+
+def sentence_voice(start: int, end: int, sentence: str, quotes) -> tuple[str, bool, int]:
+    """Whose voice one sentence is: ``(speaker, quoted, quoted_words)``.
+
+    ``quotes`` gives ``(start, end, speaker)`` of quotations that may overlap the
+    sentence ``[start, end)``. The sentence is quoted speech when at least half of its
+    characters are inside quotation marks; its speaker is then the speaker of the
+    quotation covering most of it. ``quoted_words`` counts the words inside marks.
+
+    Examples
+    --------
+    >>> sentence_voice(0, 23, "“We will win,” he said.", [(1, 13, "X")])
+    ('X', True, 3)
+    """
+    best, best_overlap, words = "", 0, 0
+    for qa, qb, who in quotes:
+        overlap = min(end, qb) - max(start, qa)
+        if overlap > 0:
+            words += count_words(sentence[max(start, qa) - start:min(end, qb) - start])
+            if overlap > best_overlap:
+                best, best_overlap = who, overlap
+    quoted = best_overlap >= 0.5 * max(end - start, 1)
+    return (best if quoted else ""), quoted, words
 
 
 def speaker_words(quotes: pd.DataFrame) -> pd.DataFrame:

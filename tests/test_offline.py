@@ -11,11 +11,12 @@ EXTERNAL = ("http://", "https://", "//")
 
 
 class _Resources(HTMLParser):
-    """Collects src/href of the tags that make a browser fetch something."""
+    """Collects src/href of the tags that make a browser fetch something, and the alt text
+    of every image."""
 
     def __init__(self):
         super().__init__()
-        self.found = []
+        self.found, self.images = [], []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -23,6 +24,14 @@ class _Resources(HTMLParser):
             self.found.append((tag, attrs.get("src") or ""))
         elif tag == "link":
             self.found.append((tag, attrs.get("href") or ""))
+        if tag == "img":
+            self.images.append((attrs.get("src"), (attrs.get("alt") or "").strip()))
+
+
+def parsed(page) -> _Resources:
+    parser = _Resources()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
 
 
 def pages():
@@ -34,10 +43,8 @@ def pages():
 def test_no_page_loads_anything_from_another_host():
     offenders = []
     for page in pages():
-        parser = _Resources()
-        parser.feed(page.read_text(encoding="utf-8"))
         offenders += [(page.relative_to(HTML).as_posix(), tag, url)
-                      for tag, url in parser.found if url.lower().startswith(EXTERNAL)]
+                      for tag, url in parsed(page).found if url.lower().startswith(EXTERNAL)]
     assert offenders == []
 
 
@@ -50,17 +57,6 @@ def test_no_analytics_or_launch_buttons():
 
 
 def test_every_image_has_alt_text():
-    class Images(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.missing = []
-
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            if tag == "img" and len((attrs.get("alt") or "").strip()) < 15:
-                self.missing.append(attrs.get("src"))
-
     for page in pages():
-        parser = Images()
-        parser.feed(page.read_text(encoding="utf-8"))
-        assert parser.missing == [], (page.name, parser.missing)
+        missing = [src for src, alt in parsed(page).images if len(alt) < 15]
+        assert missing == [], (page.name, missing)
