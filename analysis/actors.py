@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import pandas as pd
@@ -36,11 +36,19 @@ _HONORIFIC = {"Mr": "male", "Mr.": "male", "Sir": "male", "Lord": "male", "Mrs":
               "Lady": "female", "Dame": "female", "Baroness": "female", "Dr": "", "Dr.": "",
               "Prof": "", "Professor": "", "Senator": "", "Governor": "", "General": ""}
 _NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*"  # not "Putin’s": no possessive
-_TITLED = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in _HONORIFIC) + r")\s+"
+# Patterns marked "bounded" below start a word: not after a letter, digit or hyphen. That
+# is tested by _bounded() rather than by a leading lookbehind, which would stop the regex
+# engine from skipping ahead to a possible first letter (several times slower).
+_TITLED = re.compile(  # bounded
+    r"(?:" + "|".join(re.escape(h) for h in _HONORIFIC) + r")\s+"
     rf"(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD}(?![\w-])"
 )
-_BARE = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
+# _NAME_WORD at the start of a word, written to begin with a plain capital and test the
+# character before it afterwards: a pattern that begins with a character class lets the
+# regex engine skip ahead to the next capital (twice as fast as a leading lookbehind).
+_FIRST_NAME_WORD = (r"[A-Z](?<![\w-].)(?:(?<=M)(?:c|ac)[A-Z]|(?<=O)[’'][A-Z])?"
+                    r"[a-z]+(?:-[A-Z][a-z]+)*")
+_BARE = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
 _NOT_NAME = frozenset(
     "The Of And For In On At To A An Street House Office Party Democrats Democrat Labour "
     "Conservative Conservatives Tory Tories Government Ministry Department Council Union "
@@ -83,8 +91,7 @@ class Registry:
     nationality_words: dict[str, list[str]]
 
     def gender(self, name: str) -> str:
-        match = self.people.loc[self.people["name"] == name, "gender"]
-        return match.iloc[0] if len(match) else ""
+        return _compiled(self).genders.get(name, "")
 
 
 @functools.cache
@@ -116,15 +123,38 @@ def _alternation(words) -> str:
     return "|".join(_alias(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@dataclass
+class _Compiled:
+    """A registry's patterns, genders, and the names already resolved from matched text
+    (news repeats "Mr Blair" hundreds of times; each is resolved once)."""
+
+    patterns: dict[str, re.Pattern[str]]
+    genders: dict[str, str]
+    resolved: dict[tuple[str, str], object] = field(default_factory=dict)
+
+
 # Compiled once per registry; keyed by identity (a registry holds DataFrames, which are not
 # hashable) and keeping the registry alive so that its id cannot be reused.
-_PATTERNS: dict[int, tuple[Registry, dict[str, re.Pattern[str]]]] = {}
+_COMPILED: dict[int, tuple[Registry, _Compiled]] = {}
+
+
+def _compiled(registry: Registry) -> _Compiled:
+    if id(registry) not in _COMPILED:
+        genders = dict(zip(registry.people["name"], registry.people["gender"]))
+        _COMPILED[id(registry)] = (registry, _Compiled(_compile(registry), genders))
+    return _COMPILED[id(registry)][1]
 
 
 def _patterns(registry: Registry) -> dict[str, re.Pattern[str]]:
-    if id(registry) not in _PATTERNS:
-        _PATTERNS[id(registry)] = (registry, _compile(registry))
-    return _PATTERNS[id(registry)][1]
+    return _compiled(registry).patterns
+
+
+def _memo(registry: Registry, kind: str, key: str, compute):
+    """``compute(key, registry)``, worked out once per registry and key."""
+    resolved = _compiled(registry).resolved
+    if (kind, key) not in resolved:
+        resolved[kind, key] = compute(key, registry)
+    return resolved[kind, key]
 
 
 def _compile(registry: Registry) -> dict[str, re.Pattern[str]]:
@@ -136,18 +166,35 @@ def _compile(registry: Registry) -> dict[str, re.Pattern[str]]:
     return {
         # Names and bodies are found bare, then extended backwards over any titles or "the"
         # (see find_mentions): an optional prefix tried at every position is much slower.
-        "person": re.compile(rf"(?<![\w-])(?:{_alternation(names)}){edge}"),
-        "body": re.compile(rf"(?<![\w-])(?:{_alternation(bodies)}){edge}"),
+        "person": re.compile(rf"(?:{_alternation(names)}){edge}"),  # bounded
+        "body": re.compile(rf"(?:{_alternation(bodies)}){edge}"),  # bounded
         "title_before": re.compile(rf"(?<![\w-]){_TITLE}+$"),
         "the_before": re.compile(r"\bthe\s+$"),
+        # Case-insensitive: the lookbehind is cheaper here than _bounded().
         "role": re.compile(rf"(?<![\w-])(?i:(?P<role>{roles})){edge}"),
         # What may stand before an office: "the", "a", a nationality ("the Russian president").
         "role_before": re.compile(
             rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<nat>{nationality})\s+)?$"),
-        "spokesperson": re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE),
+        # "\bspokes(?:man|…)\b", case-insensitive, written to start with a character
+        # class (see _FIRST_NAME_WORD): "(?<!\w\w)" after the "s" tests the character before.
+        "spokesperson": re.compile(r"[Ss](?<!\w\w)(?i:pokes(?:man|woman|person|people))\b"),
         "pronoun": re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"),
         "nationality": re.compile(rf"(?:{nationality})"),
     }
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+def _bounded(pattern: re.Pattern[str], text: str):
+    """``pattern.finditer(text)``, keeping only matches that start a word (see _TITLED)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if m.start() and _WORDISH.match(text, m.start() - 1):
+            pos = m.start() + 1  # a later match may begin inside this one
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
 
 
 def find_mentions(text: str, date=None, registry: Registry | None = None) -> list[Mention]:
@@ -174,13 +221,13 @@ def find_mentions(text: str, date=None, registry: Registry | None = None) -> lis
     for m in patterns["spokesperson"].finditer(text):
         start, label = _spokesperson(text, m, date, registry, patterns)
         candidates.append((start, m.end(), 0, "spokesperson", label, "plural"))
-    for m in patterns["person"].finditer(text):
-        name = _person_name(m.group(0), registry)
+    for m in _bounded(patterns["person"], text):
+        name = _memo(registry, "person", m.group(0), _person_name)
         title = patterns["title_before"].search(text, max(0, m.start() - 80), m.start())
         start = title.start() if title else m.start()
         candidates.append((start, m.end(), 1, "person", name, registry.gender(name)))
-    for m in patterns["body"].finditer(text):
-        name = _body_name(m.group(0), registry)
+    for m in _bounded(patterns["body"], text):
+        name = _memo(registry, "body", m.group(0), _body_name)
         the = patterns["the_before"].search(text, max(0, m.start() - 6), m.start())
         start = the.start() if the else m.start()
         candidates.append((start, m.end(), 2, "body", f"{name} spokesperson", "plural"))
@@ -192,7 +239,7 @@ def find_mentions(text: str, date=None, registry: Registry | None = None) -> lis
         name = _role_holder(m.group("role"), nationality, date, registry)
         start = before.start() if before and before.group(0) else m.start()
         candidates.append((start, m.end(), 3, "role", name, registry.gender(name)))
-    for m in _TITLED.finditer(text):
+    for m in _bounded(_TITLED, text):
         honorific = m.group(0).split()[0]
         candidates.append((m.start(), m.end(), 5, "person", "", _HONORIFIC[honorific]))
     for m in _BARE.finditer(text):
@@ -268,8 +315,12 @@ def _body_name(matched: str, registry: Registry) -> str:
 
 
 def _role_row(role_text: str, registry: Registry):
+    return _memo(registry, "role", " ".join(role_text.split()).lower(), _find_role_row)
+
+
+def _find_role_row(role_text: str, registry: Registry):
     for row in registry.roles.itertuples():
-        if re.fullmatch(row.phrase, " ".join(role_text.split()), flags=re.IGNORECASE):
+        if re.fullmatch(row.phrase, role_text, flags=re.IGNORECASE):
             return row
     return None
 
@@ -285,9 +336,16 @@ def _role_country(nationality: str | None, default, registry: Registry):
 def _role_holder(role_text: str, nationality, date, registry: Registry) -> str:
     row = _role_row(role_text, registry)
     country = _role_country(nationality, row.country if row is not None else None, registry)
-    if row is None or country is None or date is None or pd.isna(pd.Timestamp(date)):
+    if row is None or country is None or date is None:
         return ""
-    return holder_on(_offices(), country, row.office, date) or ""
+    return _holder(country, row.office, date)
+
+
+@functools.lru_cache(maxsize=4096)  # an article names the same office again and again
+def _holder(country: str, office: str, date) -> str:
+    if pd.isna(pd.Timestamp(date)):
+        return ""
+    return holder_on(_offices(), country, office, date) or ""
 
 
 @functools.cache
@@ -311,7 +369,7 @@ def _spokesperson(text, match, date, registry, patterns) -> tuple[int, str]:
     else:
         offset = match.start()
         owner = ""
-    body = patterns["body"].search(owner)
+    body = next(_bounded(patterns["body"], owner), None)
     if body:
         return offset, f"{_body_name(body.group(0), registry)} spokesperson"
     role = patterns["role"].search(owner)
@@ -319,7 +377,7 @@ def _spokesperson(text, match, date, registry, patterns) -> tuple[int, str]:
         row = _role_row(role.group("role"), registry)
         if row is not None and isinstance(row.body, str):
             return offset, f"{row.body} spokesperson"
-    person = patterns["person"].search(owner)
+    person = next(_bounded(patterns["person"], owner), None)
     if person:
         return offset, f"{_person_name(person.group(0), registry)}'s spokesperson"
     descriptor = re.sub(r"^(?:the|a|an)\s+", "", owner, flags=re.IGNORECASE)

@@ -79,12 +79,37 @@ class _Index:
         return self.items[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
 
 
+class _Quotes:
+    """The article's quotations with lookups by position (bisect, not scans), so that the
+    cost of a long text grows with its length, not with its length squared."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.items = quotes
+        self.position = {id(q): k for k, q in enumerate(quotes)}
+        self.closes = sorted(q.close_at for q in quotes if q.close_at is not None)
+        self.by_open = sorted(range(len(quotes)), key=lambda k: quotes[k].open_at)
+        self.opens = [quotes[k].open_at for k in self.by_open]
+
+    def previous(self, q: Quote) -> Quote:
+        return self.items[self.position[id(q)] - 1]
+
+    def opened_between(self, a: int, b: int) -> list[Quote]:
+        """Quotations opening in ``[a, b)``, in text order."""
+        found = self.by_open[bisect.bisect_left(self.opens, a):bisect.bisect_left(self.opens, b)]
+        return [self.items[k] for k in sorted(found)]
+
+    def last_close_before(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.closes, pos) - 1
+        return self.closes[i] if i >= 0 else None
+
+
 def attribute(text: str, date, registry: Registry,
                sentences: list[tuple[int, int]] | None = None
                ) -> tuple[list[Quote], list[tuple]]:
     """Quotations with speakers, and reported speech: (paragraph, start, end, speaker, cue).
 
-    ``sentences``: the body's sentence spans, if the caller has them already.
+    ``sentences``: the body's sentence spans (in order, not overlapping), if the caller
+    has them already.
     """
     quotes = find_quotes(text)
     reports: list[tuple] = []
@@ -124,36 +149,52 @@ def attribute(text: str, date, registry: Registry,
             resolved[m.start] = value
         return value
 
-    queue = list(quotes)
+    index = _Quotes(quotes)
+
+    def sentence_at(pos: int) -> int | None:
+        i = bisect.bisect_right(sentence_starts, pos) - 1
+        return i if i >= 0 and pos < sentences[i][1] else None
+
+    # Each quotation is attributed at the sentence holding its last character (the rest at
+    # the end); "starting" lists the quotations that start in each sentence.
+    due: dict[int | None, list[Quote]] = {}
+    starting: dict[int | None, list[Quote]] = {}
+    for q in quotes:
+        due.setdefault(sentence_at(q.last_char), []).append(q)
+        starting.setdefault(sentence_at(q.start), []).append(q)
     opens = [q.open_at for q in quotes]
-    for s0, s1 in sentences:
+    # Speech verbs found once for the whole text, then taken sentence by sentence.
+    verbs = _speech_verbs(text, 0, len(text))
+    verb_starts = [v[0] for v in verbs]
+    for i, (s0, s1) in enumerate(sentences):
         sentence_mentions = mentions.between(s0, s1)
         for m in sentence_mentions:
             resolve(m, s0)
-        for q in [q for q in queue if s0 <= q.last_char < s1]:
-            queue.remove(q)
-            _attribute_one(q, text, quotes, mentions, sentence_of, resolve, state)
+        for q in due.get(i, ()):
+            _attribute_one(q, text, index, mentions, sentence_of, resolve, state)
         paragraph = bisect.bisect_right(paragraph_starts, s0)
-        reports += _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside,
-                             opens, inside_starts)
+        here = verbs[bisect.bisect_left(verb_starts, s0):bisect.bisect_left(verb_starts, s1)]
+        reports += _reported(text, s0, s1, paragraph, [v for v in here if v[1] <= s1], quotes,
+                             mentions, resolve, inside, opens, inside_starts)
         subject = next((resolved.get(m.start) for m in sentence_mentions
                         if m.can_be_subject and resolved.get(m.start)), None)
         if subject is None:
-            spoken = [q for q in quotes if s0 <= q.start < s1 and q.speaker]
+            spoken = [q for q in starting.get(i, ()) if q.speaker]
             subject = spoken[-1].speaker_value if spoken else None
         if subject:
             state["subjects"].append(subject)
-    for q in queue:  # anything left (a quotation at a text's very end)
-        _attribute_one(q, text, quotes, mentions, sentence_of, resolve, state)
+    for q in due.get(None, ()):  # anything left (a quotation outside every sentence)
+        _attribute_one(q, text, index, mentions, sentence_of, resolve, state)
     _close_chains(quotes)
     return quotes, reports
 
 
-def _reported(text, s0, s1, paragraph, quotes, mentions, resolve, inside,
+def _reported(text, s0, s1, paragraph, verbs, quotes, mentions, resolve, inside,
               opens, inside_starts) -> list[tuple]:
     """Speech verbs in the narrative whose subject is not quoted in the same sentence:
-    "Mr Putin has said he does not intend to order an invasion" (reported speech)."""
-    verbs = _speech_verbs(text, s0, s1)
+    "Mr Putin has said he does not intend to order an invasion" (reported speech).
+
+    ``verbs``: the sentence's speech verbs, from :func:`_speech_verbs`."""
     if not verbs:
         return []
     # Quotations do not overlap each other, so the ones touching this sentence are those
@@ -199,10 +240,13 @@ def _resolve_pronoun(m: Mention, state, earlier_in_sentence) -> tuple[str, str, 
     return None
 
 
-def _attribute_one(q: Quote, text, quotes, mentions, sentence_of, resolve, state) -> None:
+def _attribute_one(q: Quote, text, quotes: _Quotes, mentions, sentence_of, resolve,
+                   state) -> None:
     s_open = sentence_of(q.open_at)
     s_close = sentence_of(q.last_char)
-    before_start = max(s_open[0], _previous_close(q, quotes, s_open[0]))
+    # The before-text starts after any earlier quotation in the same sentence.
+    close = quotes.last_close_before(q.open_at)
+    before_start = close + 1 if close is not None and close >= s_open[0] else s_open[0]
     before = text[before_start:q.open_at]
     q.kind = _kind(q, text, before)
 
@@ -213,11 +257,11 @@ def _attribute_one(q: Quote, text, quotes, mentions, sentence_of, resolve, state
     if not found:  # 2. speech verb (or a name) before the opening mark
         found = _before(text, before_start, q.open_at, mentions, resolve)
     if not found:  # ... or the speaker of an earlier quotation in the same sentence
-        earlier = [x for x in quotes if s_open[0] <= x.open_at < q.open_at and x.speaker_value]
+        earlier = [x for x in quotes.opened_between(s_open[0], q.open_at) if x.speaker_value]
         if earlier:
             found = earlier[-1].speaker_value, earlier[-1].cue
     if not found and q.continued:  # 3. continued quotation
-        prev = quotes[quotes.index(q) - 1]
+        prev = quotes.previous(q)
         q.speaker, q.cue, q.kind, q.speaker_value = prev.speaker, prev.cue, prev.kind, \
             prev.speaker_value
         return
@@ -229,8 +273,8 @@ def _attribute_one(q: Quote, text, quotes, mentions, sentence_of, resolve, state
     if found:
         value, cue = found
         q.explicit = True
-    elif q.kind == "full" and state["last"]:  # 5. a quotation paragraph: last speaker
-        value, cue = state["last"], ""
+    elif q.kind == "full" and state["last"] and not _unnamed_source(text, q, before, s_close):
+        value, cue = state["last"], ""  # 5. a quotation paragraph: the last speaker
     else:
         value, cue = None, ""
     q.speaker_value = value
@@ -240,11 +284,18 @@ def _attribute_one(q: Quote, text, quotes, mentions, sentence_of, resolve, state
         state["last"] = value
 
 
-def _previous_close(q: Quote, quotes, floor: int) -> int:
-    """Start of the before-text: after any earlier quotation in the same sentence."""
-    earlier = [x.close_at + 1 for x in quotes
-               if x.close_at is not None and floor <= x.close_at < q.open_at]
-    return max(earlier, default=floor)
+_UNNAMED = r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Ss]ome)\s+(?:[\w’'-]+\s+){0,4}?"
+_UNNAMED_AFTER = re.compile(rf"[\s,]*(?:{_UNNAMED}(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+"
+                            rf"{_UNNAMED}[\w’'-]+\s*[.,;:!?]?\s*$)")
+_UNNAMED_BEFORE = re.compile(rf"(?:^|[.,;]\s*){_UNNAMED}(?:{SPEECH_VERBS})\b[^“”\"]*$")
+
+
+def _unnamed_source(text: str, q: Quote, before: str, s_close: tuple[int, int]) -> bool:
+    """The quotation's own sentence credits someone the rules cannot name ("…,” a senior
+    official said", "said the artists", "The minister told reporters: “…"): its speaker is
+    unknown, not the last speaker named."""
+    after = text[q.close_at + 1:s_close[1]] if q.close_at is not None else ""
+    return bool(_UNNAMED_AFTER.match(after) or _UNNAMED_BEFORE.search(before))
 
 
 def _kind(q: Quote, text: str, before: str) -> str:

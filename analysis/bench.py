@@ -13,6 +13,7 @@ whole pipeline to VADER alone, and how far the cost per article stays flat.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import sys
@@ -28,17 +29,22 @@ from analysis.sentiment import score_sentiment
 TARGET_SECONDS, TARGET_MB, TARGET_FLAT, TARGET_RATIO = 30.0, 1024.0, 1.2, 3.0
 
 
-def subset(folder: Path, fraction: float) -> Path:
-    """A temporary folder linking an evenly spread ``fraction`` of the ``.txt`` files."""
+@contextlib.contextmanager
+def subset(folder: Path, fraction: float):
+    """A temporary folder linking an evenly spread ``fraction`` of the ``.txt`` files
+    (the folder itself for a fraction of 1); removed afterwards."""
+    if fraction >= 1:
+        yield folder
+        return
     files = sorted(p for p in folder.rglob("*.txt") if p.is_file())
     k = max(1, round(fraction * len(files)))
     chosen = [files[int(i * len(files) / k)] for i in range(k)]
-    target = Path(tempfile.mkdtemp(prefix=f"bench-{fraction:g}-"))
-    for path in chosen:
-        link = target / path.relative_to(folder)
-        link.parent.mkdir(parents=True, exist_ok=True)
-        os.symlink(path.resolve(), link)
-    return target
+    with tempfile.TemporaryDirectory(prefix=f"bench-{fraction:g}-") as target:
+        for path in chosen:
+            link = Path(target) / path.relative_to(folder)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(path.resolve(), link)
+        yield Path(target)
 
 
 def peak_mb() -> tuple[float, float]:
@@ -78,8 +84,7 @@ def _descendants(root: int) -> list[int]:
 
 
 def run(folder: Path, fraction: float, n_jobs: int) -> dict:
-    path = folder if fraction >= 1 else subset(folder, fraction)
-    with warnings.catch_warnings(record=True) as caught:
+    with subset(folder, fraction) as path, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         start = time.perf_counter()
         corpus = load_corpus(path, n_jobs=n_jobs)
@@ -110,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # Start the workers once (and let them load their dictionaries), so that the first
     # timed run does not pay for start-up the later ones do not.
-    with warnings.catch_warnings():
+    with subset(args.corpus, 0.02) as path, warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        warm = load_corpus(subset(args.corpus, 0.02), n_jobs=args.jobs)
+        warm = load_corpus(path, n_jobs=args.jobs)
         analyse(warm, n_jobs=args.jobs, progress=False)
 
     runs = [run(args.corpus, f, args.jobs) for f in sorted(args.fraction)]

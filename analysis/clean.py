@@ -56,6 +56,14 @@ class CleanResult(NamedTuple):
     removed: list[Removal]
 
 
+def _normalise_lines(raw: str) -> list[str]:
+    """:func:`normalise_line` for every line of a page, each step run once on the whole
+    page (none of them crosses a line end)."""
+    page = _INVISIBLE.sub("", unicodedata.normalize("NFC", raw))
+    page = _MULTISPACE.sub(" ", _SPACES.sub(" ", page))
+    return [line.strip() for line in page.split("\n")]
+
+
 def normalise_line(line: str) -> str:
     """NFC-normalise a line and collapse its whitespace, keeping quotes and dashes.
 
@@ -117,7 +125,7 @@ def clean_text(
     >>> [(r.line, r.category) for r in result.removed]
     [(1, 'navigation'), (3, 'headline')]
     """
-    lines = [normalise_line(x) for x in raw.split("\n")]
+    lines = _normalise_lines(raw)
     cats: list[str | None] = [None] * len(lines)
     reasons: list[str] = [""] * len(lines)
     extra: list[Removal] = []  # parts of a line removed while the rest is kept
@@ -137,6 +145,7 @@ def clean_text(
             break
 
     idx = [i for i, text in enumerate(lines) if text]  # non-blank lines, in order
+    keys = {i: _key(lines[i]) for i in idx}  # each line's comparison key, computed once
 
     # Pass 1: line rules.
     for i in idx:
@@ -144,8 +153,8 @@ def clean_text(
         if rule:
             mark(i, rule.category, rule.reason)
 
-    _context_rules(lines, idx, cats, mark)
-    head = _page_header(lines, idx, cats, mark, headline, standfirst, byline)
+    _context_rules(lines, idx, keys, cats, mark)
+    head = _page_header(lines, idx, keys, cats, mark, headline, standfirst, byline)
 
     body = [lines[i] for i in idx if cats[i] is None]
     removed = extra + [Removal(i + 1, cats[i], reasons[i], lines[i]) for i in idx if cats[i]]
@@ -162,14 +171,14 @@ def clean_text(
     )
 
 
-def _context_rules(lines, idx, cats, mark) -> None:
+def _context_rules(lines, idx, keys, cats, mark) -> None:
     """Pass 2: lines that are furniture because of their neighbours."""
     # Captions shown twice in a row; any later exact repeat of an earlier line.
     seen: dict[str, int] = {}
     for pos, i in enumerate(idx):
-        key = _key(lines[i])
+        key = keys[i]
         nxt = idx[pos + 1] if pos + 1 < len(idx) else None
-        if nxt is not None and key and _key(lines[nxt]) == key:
+        if nxt is not None and key and keys[nxt] == key:
             mark(i, "caption", "photo caption shown twice")
             mark(nxt, "caption", "photo caption shown twice")
         if key in seen and key:
@@ -216,22 +225,24 @@ def _context_rules(lines, idx, cats, mark) -> None:
             mark(i, category, f"paragraph inside a {_BLOCK_NAMES[category]}")
 
 
-def _page_header(lines, idx, cats, mark, headline, standfirst, byline) -> dict[str, str]:
+def _page_header(lines, idx, keys, cats, mark, headline, standfirst,
+                 byline) -> dict[str, str]:
     """Pass 3: find headline, standfirst and byline; everything above the body goes."""
     found = {"headline": "", "standfirst": "", "byline": ""}
-    prose = [i for i in idx if cats[i] is None and fx.is_sentence_like(lines[i])]
+    sentence_like = {i: fx.is_sentence_like(lines[i]) for i in idx}
+    prose = [i for i in idx if cats[i] is None and sentence_like[i]]
     if not prose:
         return {k: v or "" for k, v in
                 zip(found, (headline, standfirst, byline))}
     # The header lies before the first run of three prose lines (or the first prose line).
     runs = [i for pos, i in enumerate(idx[:-2])
-            if all(cats[j] is None and fx.is_sentence_like(lines[j]) for j in idx[pos:pos + 3])]
+            if all(cats[j] is None and sentence_like[j] for j in idx[pos:pos + 3])]
     head_limit = runs[0] if runs else prose[0]
     head = [i for i in idx if i < head_limit]
 
     def find(value: str | None) -> int | None:
         key = _key(value or "")
-        return next((i for i in head if key and _key(lines[i]) == key), None)
+        return next((i for i in head if key and keys[i] == key), None)
 
     # Headline: the metadata's, else the first unclaimed title-shaped line.
     h = find(headline)
@@ -243,7 +254,7 @@ def _page_header(lines, idx, cats, mark, headline, standfirst, byline) -> dict[s
         cats[h] = None
         mark(h, "headline", "headline (kept as a field)")
         for j in idx:  # the headline again, as a video or gallery title
-            if j != h and _key(lines[j]) == _key(lines[h]):
+            if j != h and keys[j] == keys[h]:
                 cats[j] = None
                 mark(j, "headline", "headline repeated (video or gallery title)")
 

@@ -50,6 +50,23 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){body}{tail}(?![\w-])", re.IGNORECASE)
 
 
+def _needed_words(term: str) -> tuple[tuple[str, bool], ...]:
+    """What a text must contain for a multi-word term to match: ``(text, whole)`` pairs.
+
+    Every word of the term, lower-cased and cut at an apostrophe, must occur in the text;
+    with ``whole``, as a whole word of ``[\\w-]+`` characters ("at" in "at odds" is not the
+    "at" in "that"). A stem's last word ("sanction*") may be the start of a longer word.
+    """
+    words = term.lower().split()
+    needed = []
+    for n, word in enumerate(words, 1):
+        stem = n == len(words) and word.endswith("*")
+        part = re.split(r"[’']", word.rstrip("*"))[0]
+        if part:
+            needed.append((part, not stem and bool(re.fullmatch(r"[\w-]+", part))))
+    return tuple(needed)
+
+
 class _Matcher:
     """Finds lexicon terms by looking words up, not by running one regex per term: a
     sentence is split into words once, and each word is checked against the exact terms and
@@ -62,12 +79,16 @@ class _Matcher:
         self.frames = list(frames)
         self.exact: dict[str, list[tuple[str, str]]] = {}
         self.stems: dict[str, list[tuple[str, str]]] = {}
-        self.phrases: list[tuple[str, str, str, re.Pattern[str]]] = []
+        self.phrases: list[tuple[str, str, str, tuple[str, ...], re.Pattern[str]]] = []
         for frame, spec in frames.items():
             for term in spec["terms"]:
                 words = term.rstrip("*").lower().split()
                 if len(words) > 1 or not re.fullmatch(r"[\w-]+", words[0]):
-                    self.phrases.append((frame, term, words[0].split("’")[0],
+                    needed = _needed_words(term)
+                    # One substring test first (the longest word: the rarest, as a rule).
+                    probe = max((w for w, _ in needed), key=len, default="")
+                    self.phrases.append((frame, term, probe,
+                                         tuple(w for w, whole in needed if whole),
                                          term_pattern(term)))
                 elif term.endswith("*"):
                     self.stems.setdefault(words[0], []).append((frame, term))
@@ -92,12 +113,21 @@ class _Matcher:
     def find(self, text: str) -> list[tuple[str, str, str]]:
         """``(frame, term, matched text)`` for every match in ``text``."""
         found = []
-        for word in self._WORDS.findall(text):
-            for frame, term in self._word_hits(word):
+        words = self._WORDS.findall(text)
+        known = self._hits.get
+        for word in words:
+            hits = known(word)
+            if hits is None:
+                hits = self._word_hits(word)
+            for frame, term in hits:
                 found.append((frame, term, word))
-        lowered = text.lower()
-        for frame, term, first, pattern in self.phrases:
-            if first in lowered:
+        lowered, whole_words = text.lower(), None
+        for frame, term, probe, needed, pattern in self.phrases:
+            if probe not in lowered:
+                continue
+            if whole_words is None:
+                whole_words = {w.lower() for w in words}
+            if all(w in whole_words for w in needed):
                 found += [(frame, term, x.group(0)) for x in pattern.finditer(text)]
         return found
 

@@ -187,7 +187,7 @@ def is_sentence_like(line: str) -> bool:
     False
     """
     n_words = len(line.split())
-    return (n_words >= 3 and bool(TERMINAL.search(line))) or n_words >= 25
+    return n_words >= 25 or (n_words >= 3 and bool(TERMINAL.search(line)))
 
 
 def is_name_line(line: str) -> bool:

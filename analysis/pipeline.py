@@ -14,10 +14,10 @@ import hashlib
 import itertools
 import pickle
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.actors import load_registry
@@ -37,6 +37,7 @@ from analysis.sentiment import _vader, label
 from analysis.text import split_sentences
 from analysis.voices import sentence_voice
 
+SENTIMENT_COLUMNS = ("neg", "neu", "pos", "compound")
 STAGES = ("sentences", "quotations", "sentiment", "readability", "frames", "tokens")
 PROGRESS_THRESHOLD = 200  # articles: show a progress bar above this
 
@@ -53,12 +54,18 @@ class Analysis:
 
 
 def analyse_document(doc_id: str, text: str, published=None) -> dict:
-    """Analyse one article's cleaned body. Returns row lists and seconds per stage.
+    """Analyse one article's cleaned body.
+
+    Returns plain values, cheap to send between processes: ``sentences`` holds the
+    ``speaker`` list and two arrays, one row per sentence: ``integers`` (the columns
+    :func:`integer_columns` names) and ``sentiment`` (:data:`SENTIMENT_COLUMNS`);
+    ``quotes`` and ``reports`` are row lists, ``tokens`` sorted ``(token, count)``
+    pairs, and ``seconds`` the time each stage took.
 
     Examples
     --------
     >>> out = analyse_document("a", "“We will win this war, and soon,” Mr Trump said. It ended.")
-    >>> [row[6] for row in out["sentences"]]  # the speaker column
+    >>> out["sentences"]["speaker"]
     ['Donald Trump', '']
     """
     seconds = dict.fromkeys(STAGES, 0.0)
@@ -74,49 +81,50 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
     for number, paragraph in enumerate(text.split(PARAGRAPH_SEP) if text else [], 1):
         spans += [(number, offset + a, offset + b) for a, b in split_sentences(paragraph)]
         offset += len(paragraph) + len(PARAGRAPH_SEP)
+    texts = [text[a:b] for _, a, b in spans]
     lap("sentences")
 
     found, reports = (attribute(text, article_date(published), load_registry(),
                                 [(a, b) for _, a, b in spans]) if text else ([], []))
-    rows, first = [], 0
-    for i, (paragraph, a, b) in enumerate(spans, 1):
-        sentence = text[a:b]
+    voices, first = [], 0
+    for (_, a, b), sentence in zip(spans, texts):
         # Sentences and quotations both run in text order: skip quotations already passed.
         while first < len(found) and found[first].end <= a:
             first += 1
         nearby = ((x.start, x.end, x.speaker)
                   for x in itertools.takewhile(lambda x, b=b: x.start < b, found[first:]))
-        speaker, quoted, quoted_words = sentence_voice(a, b, sentence, nearby)
-        # n_words is filled in by the readability stage, which counts the same words.
-        rows.append([doc_id, paragraph, i, sentence, a, b, speaker, quoted, None,
-                     quoted_words])
+        voices.append(sentence_voice(a, b, sentence, nearby))
     lap("quotations")
 
-    vader = _vader()
-    for row in rows:
-        scores = vader.polarity_scores(row[3])
-        row += [scores["neg"], scores["neu"], scores["pos"], scores["compound"]]
+    polarity = _vader().polarity_scores
+    sentiment = [polarity(sentence) for sentence in texts]
     lap("sentiment")
 
-    for row in rows:
-        counts = sentence_counts(row[3])
-        row[8] = counts["words"]
-        row += [counts[c] for c in COUNT_COLUMNS]
+    counts = [sentence_counts(sentence) for sentence in texts]
     lap("readability")
 
-    matcher = frame_matcher()
-    for row in rows:
-        row += matcher.counts(row[3])
+    count_frames = frame_matcher().counts
+    hits = [count_frames(sentence) for sentence in texts]
     lap("frames")
 
     # Sentences cover every word of the body, so tokenising the body once gives the same
     # counts as tokenising sentence by sentence, at a fraction of the cost.
-    tokens = count_tokens(text) if text else Counter()
-    token_rows = [(doc_id, token, n) for token, n in sorted(tokens.items())]
+    tokens = sorted(count_tokens(text).items()) if text else []
     lap("tokens")
-    return {"sentences": rows, "quotes": quote_rows(doc_id, text, found),
-            "reports": report_rows(doc_id, text, reports),
-            "tokens": token_rows, "seconds": seconds}
+
+    # Two arrays rather than one list per column: a few objects per article to send back.
+    integers = [[p, i, a, b, voice[1], c["words"], voice[2], *(c[k] for k in COUNT_COLUMNS), *h]
+                for i, ((p, a, b), voice, c, h) in enumerate(zip(spans, voices, counts, hits), 1)]
+    columns = {
+        "speaker": [voice[0] for voice in voices],
+        "integers": np.array(integers, dtype=np.int64).reshape(len(spans),
+                                                                len(integer_columns())),
+        "sentiment": np.array([[x[k] for k in SENTIMENT_COLUMNS] for x in sentiment],
+                              dtype=np.float64).reshape(len(spans), len(SENTIMENT_COLUMNS)),
+    }
+    return {"sentences": columns, "quotes": quote_rows(doc_id, text, found),
+            "reports": report_rows(doc_id, text, reports), "tokens": tokens,
+            "seconds": seconds}
 
 
 def _one(args) -> dict:
@@ -157,20 +165,39 @@ def analyse(corpus: pd.DataFrame, n_jobs: int = 1, progress: bool | None = None)
         from tqdm.auto import tqdm
 
         results = tqdm(results, total=len(jobs), desc="analysing", unit="article")
-    return _collect(list(results))
+    return _collect(corpus["doc_id"].tolist(), corpus["text"].tolist(), list(results))
 
 
 def sentence_columns() -> list[str]:
     """Column names of :attr:`Analysis.sentences`."""
     return (["doc_id", "paragraph", "sentence", "text", "start", "end", "speaker", "quoted",
-             "n_words", "quoted_words", "neg", "neu", "pos", "compound"]
+             "n_words", "quoted_words", *SENTIMENT_COLUMNS]
             + list(COUNT_COLUMNS) + [f"{f} hits" for f in load_frames()["frames"]])
 
 
-def _collect(results: list[dict]) -> Analysis:
+def integer_columns() -> list[str]:
+    """Names of the columns of ``analyse_document(...)["sentences"]["integers"]``."""
+    return ["paragraph", "sentence", "start", "end", "quoted", "n_words", "quoted_words",
+            *COUNT_COLUMNS, *(f"{f} hits" for f in load_frames()["frames"])]
+
+
+def _collect(doc_ids, texts, results: list[dict]) -> Analysis:
     frames = list(load_frames()["frames"])
-    sentences = pd.DataFrame([r for res in results for r in res["sentences"]],
-                             columns=sentence_columns())
+    parts = [res["sentences"] for res in results]
+    empty = analyse_document("", "")["sentences"]  # typed arrays, even for no articles
+    integers = np.concatenate([empty["integers"]] + [p["integers"] for p in parts])
+    sentiment = np.concatenate([empty["sentiment"]] + [p["sentiment"] for p in parts])
+    columns = {
+        "doc_id": pd.Series([d for d, p in zip(doc_ids, parts) for _ in p["speaker"]],
+                            dtype="str"),
+        "text": pd.Series([text[a:b] for text, p in zip(texts, parts)
+                           for a, b in p["integers"][:, 2:4].tolist()], dtype="str"),
+        "speaker": pd.Series([x for p in parts for x in p["speaker"]], dtype="str"),
+        **{name: integers[:, j] for j, name in enumerate(integer_columns())},
+        **{name: sentiment[:, j] for j, name in enumerate(SENTIMENT_COLUMNS)},
+    }
+    columns["quoted"] = columns["quoted"].astype(bool)
+    sentences = pd.DataFrame({name: columns[name] for name in sentence_columns()})
     sentences["label"] = label(sentences["compound"])
     for frame in frames:
         sentences[frame] = (sentences[f"{frame} hits"] > 0).astype(float)
@@ -184,8 +211,12 @@ def _collect(results: list[dict]) -> Analysis:
                             columns=QUOTE_COLUMNS),
         reports=pd.DataFrame([r for res in results for r in res["reports"]],
                              columns=REPORT_COLUMNS),
-        tokens=pd.DataFrame([r for res in results for r in res["tokens"]],
-                            columns=["doc_id", "token", "count"]),
+        tokens=pd.DataFrame({
+            "doc_id": pd.Series([d for d, res in zip(doc_ids, results) for _ in res["tokens"]],
+                                dtype="str"),
+            "token": pd.Series([t for res in results for t, _ in res["tokens"]], dtype="str"),
+            "count": np.array([n for res in results for _, n in res["tokens"]], np.int64),
+        }),
         seconds=seconds,
     )
 

@@ -78,7 +78,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
-    for number, (p0, p1) in enumerate(paragraph_spans(text), 1):
+    paragraphs = paragraph_spans(text)
+    for number, (p0, p1) in enumerate(paragraphs, 1):
         for a, b, flag in find_quote_spans(text[p0:p1]):
             open_at = p0 if a < 0 else p0 + a
             start = p0 if a < 0 else p0 + a + 1
@@ -88,7 +89,7 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(number, open_at, None if b is None else p0 + b, start, end, flag))
     # An unclosed quotation continues when the next paragraph opens with a new mark.
     for prev, q in zip(quotes, quotes[1:]):
-        p0 = paragraph_spans(text)[q.paragraph - 1][0]
+        p0 = paragraphs[q.paragraph - 1][0]
         if prev.flag == "unclosed" and q.paragraph == prev.paragraph + 1 and q.open_at == p0:
             prev.flag, q.continued = "", True
     return quotes

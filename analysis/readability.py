@@ -86,20 +86,28 @@ def sentence_counts(sentence: str) -> dict[str, int]:
     >>> sentence_counts("The cat sat on the mat.")["syllables"]
     6
     """
-    features = [_word_features(word) for word in WORD.findall(sentence)]
+    known = _FEATURES.get  # a plain dict: cheaper per word than an lru_cache call
+    features = [known(word) or _word_features(word) for word in WORD.findall(sentence)]
     words, syllables, letters, polysyllables, difficult = (
         map(sum, zip(*features)) if features else (0, 0, 0, 0, 0))
     return {"sentences": 1 if words else 0, "words": words, "syllables": syllables,
             "letters": letters, "polysyllables": polysyllables, "difficult_words": difficult}
 
 
-@functools.lru_cache(maxsize=200_000)
+_FEATURES: dict[str, tuple[int, int, int, int, int]] = {}  # word -> _word_features(word)
+_FEATURES_MAX = 500_000  # distinct words kept; beyond that, computed again each time
+
+
 def _word_features(word: str) -> tuple[int, int, int, int, int]:
     """(1, syllables, letters, 1 if 3+ syllables, 1 if not a familiar word) for one word."""
-    word = word.strip("’'")
-    syllables = _syllables(word.lower())
-    difficult = word.lower() not in _easy_words() and not word.isdigit()
-    return 1, syllables, sum(c.isalpha() for c in word), int(syllables >= 3), int(difficult)
+    stripped = word.strip("’'")
+    syllables = _syllables(stripped.lower())
+    difficult = stripped.lower() not in _easy_words() and not stripped.isdigit()
+    features = (1, syllables, sum(c.isalpha() for c in stripped), int(syllables >= 3),
+                int(difficult))
+    if len(_FEATURES) < _FEATURES_MAX:
+        _FEATURES[word] = features
+    return features
 
 
 def counts_table(sentences) -> pd.DataFrame:

@@ -230,3 +230,13 @@ def test_fixture_lists_at_the_end_of_a_report_are_kept():
     page = ("Cup draw made\n\nThe draw for the next round was made on Monday.\n\n"
             "Arsenal v Chelsea\n\nLeeds v Hull\n")
     assert clean_text(page).text.split("\n\n")[1:] == ["Arsenal v Chelsea", "Leeds v Hull"]
+
+
+def test_a_page_is_normalised_exactly_as_line_by_line():
+    # clean_text normalises the whole page at once; each line must come out as
+    # normalise_line would make it (composed accents, layout spaces, invisible characters).
+    from analysis.clean import _normalise_lines, normalise_line
+
+    raw = ("\u0301 accent first\n Cafe\u0301\u00a0\u00a0au\u200b lait \n\t\u2003tabbed\u2009in\n"
+           "\ufeffbom\u00ad line  \u200b  end\n\n\u3000\n e\u0301\u0327 \u202f")
+    assert _normalise_lines(raw) == [normalise_line(line) for line in raw.split("\n")]

@@ -102,3 +102,28 @@ def test_modifiers_show_how_the_phrase_is_qualified(phrase):
     assert phrase["modifiers"].str.contains("even more special").any()
     truss = phrase[phrase["doc_id"] == "2022-09-25-sundaypost-truss"]
     assert truss["collocates"].str.contains("exclusive").any()
+
+
+LEXICON = {"test": {"terms": ["at odds", "to act", "People’s Republic", "war machine*",
+                              "U.S.-UK ties", "Britain's allies", "row", "sanction*"]}}
+TRICKY = [
+    "They were at odds; AT ODDS again, at\tOdds once more.",
+    "That odds-on favourite, what oddsmakers said: no match.",
+    "He tried to actually act, to act, and to  ACT now.",
+    "The People’s Republic and the peoples republic.",
+    "The war machines of the war machinery; a warm machine.",
+    "U.S.-UK ties are close; us-uk ties are not the same.",
+    "Britain's allies and Britain’s allies; Britains allies.",
+    "A row, tomorrow, rows, row-boat; sanctions, sanctioned, unsanctioned.",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_the_fast_matcher_finds_what_the_term_patterns_find(text):
+    # The matcher skips most sentences without running a regex; it must never skip a match.
+    from analysis.framing import frame_matcher
+
+    expected = sorted(m.group(0) for term in LEXICON["test"]["terms"]
+                      for m in term_pattern(term).finditer(text))
+    assert sorted(word for _, _, word in frame_matcher(LEXICON).find(text)) == expected
+    assert frame_matcher(LEXICON).counts(text) == [len(expected)]

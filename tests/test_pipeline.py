@@ -1,5 +1,6 @@
 """The one-pass pipeline: same tables as the single functions, any number of workers."""
 
+import tempfile
 import warnings
 
 import pandas as pd
@@ -85,7 +86,12 @@ def test_bbc_file_that_is_not_utf8_is_read():
     assert "£15.8m" in row["text"]
 
 
-def test_benchmark_reports_the_targets(tmp_path, capsys):
+def test_benchmark_reports_the_targets(tmp_path, capsys, monkeypatch):
+    scratch = tmp_path / "scratch"  # where the benchmark makes its subset folders
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    tmp_path = tmp_path / "corpus"
+    tmp_path.mkdir()
     for i in range(12):
         (tmp_path / f"{i:02d}.txt").write_text(
             f"Story {i}\n\n“Trade is up,” Mr Jones said on day {i}.\n\nMarkets rose.\n")
@@ -97,3 +103,33 @@ def test_benchmark_reports_the_targets(tmp_path, capsys):
     assert "pipeline / VADER alone (fastest runs):" in out and "peak memory:" in out
     assert "2 runs:" in out
     assert "cost per article" in out
+    assert list(scratch.iterdir()) == []  # subset folders are removed afterwards
+
+
+def test_an_empty_corpus_gives_empty_tables_of_the_same_shape(corpus, serial):
+    empty = analyse(corpus.iloc[:0], n_jobs=1, progress=False)
+    for name in ("sentences", "quotes", "reports", "tokens"):
+        full, none = getattr(serial, name), getattr(empty, name)
+        assert len(none) == 0
+        assert list(none.columns) == list(full.columns)
+    assert (empty.sentences.dtypes == serial.sentences.dtypes).all()
+    assert (empty.tokens.dtypes == serial.tokens.dtypes).all()
+
+
+def test_a_very_long_article_costs_in_proportion_to_its_length():
+    # A live blog or a transcript: 4,000 paragraphs and 8,000 quotations. Lookups that
+    # scanned every quotation for every sentence took minutes on such a text.
+    import time
+
+    from analysis.pipeline import analyse_document
+    from analysis.quotes import QUOTE_COLUMNS
+
+    paragraph = ("“We will keep working with our allies,” Mr Smith said. Talks would go on. "
+                 "He told reporters: “This is the right thing.”")
+    text = "\n\n".join([paragraph] * 4000)
+    start = time.perf_counter()
+    out = analyse_document("long", text)
+    assert time.perf_counter() - start < 10
+    assert len(out["quotes"]) == 8000
+    speaker = QUOTE_COLUMNS.index("speaker")
+    assert {row[speaker] for row in out["quotes"]} == {"Smith"}

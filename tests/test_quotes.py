@@ -129,6 +129,26 @@ def test_partial_quotation_tied_to_its_speech_verb():
                                                                  "insisted"]]
 
 
+@pytest.mark.parametrize("second", [
+    "“We are ready,” a senior official said.",
+    "“We are ready,” said the artists.",
+    "The minister told reporters: “We are ready.”",
+    "One aide added: “We are ready.”",
+])
+def test_an_unnamed_source_is_not_the_last_speaker(second):
+    # Without a name the rules can resolve, the speaker is unknown: crediting the last
+    # named speaker would put words in Mr Smith's mouth.
+    found = quotes_of("“Talks went well,” Mr Smith said.", second)
+    assert found["speaker"].tolist() == ["Smith", ""]
+
+
+@pytest.mark.parametrize("second", ["“We are ready.”", "“We are ready,” he added.",
+                                    "He told reporters: “We are ready.”"])
+def test_a_quotation_paragraph_or_pronoun_keeps_the_last_speaker(second):
+    found = quotes_of("“Talks went well,” Mr Smith said.", second)
+    assert found["speaker"].tolist() == ["Smith", "Smith"]
+
+
 def test_role_phrases_resolve_by_the_articles_date():
     text = "“We must stay united,” the Prime Minister said."
     assert speakers(text, date="2022-02-02") == ["Boris Johnson"]
@@ -190,3 +210,31 @@ def test_sentences_gain_a_speaker_column(corpus):
     assert quoted["speaker"].tolist() == ["Antony Blinken"]
     narrative = voa[voa["text"].str.startswith("To prevent greater humanitarian")]
     assert narrative["speaker"].tolist() == [""] and not narrative["quoted"].any()
+
+
+def test_names_are_found_only_at_the_start_of_a_word():
+    from analysis.actors import find_mentions
+
+    text = ("XKeir Starmer spoke. Anti-Trump crowds met pro-Biden ones. "
+            "Mr Trump said so. XMr Smith left. The No 10 spokesman, not aspokesman, spoke.")
+    found = [m.text for m in find_mentions(text) if m.kind != "pronoun"]
+    # "Keir Starmer" inside "XKeir Starmer" is no name, but the "Starmer" in it is a word.
+    assert found == ["Starmer", "Mr Trump", "The No 10 spokesman"]
+
+
+@pytest.mark.parametrize("text", [
+    "said Gordon Brown", "McDonald Smith said", "Mcdonald Smith said", "MacLeod Bryce said",
+    "O’Brien Kelly said", "O'neill Kelly said", "XTony Blair said", "Tony-Blair Hall said",
+    "the Spokesman said", "SPOKESWOMAN", "aspokesperson", "Spokespeople-led",
+])
+def test_fast_name_patterns_match_like_their_plain_form(text):
+    # _BARE and the spokesperson pattern are written for speed; these are their plain forms.
+    import re
+
+    from analysis.actors import _BARE, _NAME_WORD, _patterns, load_registry
+
+    bare = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
+    spokes = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
+    fast_spokes = _patterns(load_registry())["spokesperson"]
+    for fast, plain in ((_BARE, bare), (fast_spokes, spokes)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
