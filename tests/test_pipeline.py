@@ -101,7 +101,7 @@ def test_benchmark_reports_the_targets(tmp_path, capsys, monkeypatch):
     rows = [line.split() for line in out.splitlines() if line.strip().startswith(("0.5", "1 "))]
     assert [int(r[1]) for r in rows] == [6, 12]  # articles at each fraction
     assert "pipeline / VADER alone (fastest runs):" in out and "peak memory:" in out
-    assert "2 runs:" in out
+    assert "2 runs:" in out and "run by run:" in out
     assert "cost per article" in out
     assert list(scratch.iterdir()) == []  # subset folders are removed afterwards
 
