@@ -67,6 +67,9 @@ def _needed_words(term: str) -> tuple[tuple[str, bool], ...]:
     return tuple(needed)
 
 
+_HITS_MAX = 500_000  # distinct words whose matches _Matcher keeps
+
+
 class _Matcher:
     """Finds lexicon terms by looking words up, not by running one regex per term: a
     sentence is split into words once, and each word is checked against the exact terms and
@@ -107,7 +110,9 @@ class _Matcher:
                 if n > len(lowered):
                     break
                 found += self.stems.get(lowered[:n], ())
-            hits = self._hits[word] = tuple(found)
+            hits = tuple(found)
+            if len(self._hits) < _HITS_MAX:  # bounded, like every per-word cache here
+                self._hits[word] = hits
         return hits
 
     def find(self, text: str) -> list[tuple[str, str, str]]:

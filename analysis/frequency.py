@@ -92,13 +92,16 @@ def count_tokens(text: str) -> Counter:
         token = _FORMS.get(form)
         if token is None:  # a plain dict: cheaper per call than lru_cache on hot paths
             normal = normalise(form)
-            token = _FORMS[form] = normal if _keep(normal) else ""
+            token = normal if _keep(normal) else ""
+            if len(_FORMS) < CACHE_MAX:  # bounded: a vocabulary of millions of forms
+                _FORMS[form] = token
         if token:
             counts[token] += n
     return counts
 
 
 _FORMS: dict[str, str] = {}  # raw form -> kept token, or "" for a stopword
+CACHE_MAX = 500_000  # distinct forms kept in _FORMS; beyond that, worked out each time
 
 
 def token_table(sentences: pd.DataFrame, drop_stopwords: bool = True) -> pd.DataFrame:

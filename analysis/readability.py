@@ -42,7 +42,7 @@ def _textstat():
     return textstat
 
 
-@functools.cache
+@functools.lru_cache(maxsize=200_000)
 def _syllables(word: str) -> int:
     """Syllables of a lower-case word, as textstat counts them (CMU dictionary, else pyphen).
 

@@ -91,3 +91,17 @@ def test_fast_tokenizer_agrees_with_nltk(corpus):
 
     for text in corpus["text"]:
         assert _TOKENS.findall(text) == NLTK_TOKENIZER.tokenize(text)
+
+
+def test_the_token_cache_stays_bounded_and_exact(monkeypatch):
+    # Millions of articles bring millions of forms; past its bound the cache stops growing
+    # and counts are worked out afresh, with the same result.
+    from collections import Counter
+
+    from analysis import frequency
+
+    text = "Zorblat zorblats the Quixlor’s QUIXLOR, and zorblat again."
+    monkeypatch.setattr(frequency, "CACHE_MAX", len(frequency._FORMS))
+    before = len(frequency._FORMS)
+    assert frequency.count_tokens(text) == Counter(frequency.tokenize(text))
+    assert len(frequency._FORMS) == before
