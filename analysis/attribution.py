@@ -50,11 +50,13 @@ _VERB_SET = frozenset(SPEECH_VERBS.split("|"))
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
-def _speech_verbs(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
-    """(start, end, verb) of the speech verbs in ``text[start:stop]``: a set lookup per word,
-    several times faster than the equivalent case-insensitive alternation."""
-    return [(m.start(), m.end(), w) for m in _LETTERS.finditer(text, start, stop)
+def _speech_verbs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, verb) of the speech verbs in ``text``: a set lookup per word, several
+    times faster than the equivalent case-insensitive alternation."""
+    return [(m.start(), m.end(), w) for m in _LETTERS.finditer(text)
             if (w := m.group(0).lower()) in _VERB_SET]
+
+
 _PASSIVE_ASK = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|when|if)\s+|^\W*)asked\s*$",
                           re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"(?:\s+[\w’']+){0,3}?\s+by\b")
@@ -164,7 +166,7 @@ def attribute(text: str, date, registry: Registry,
         starting.setdefault(sentence_at(q.start), []).append(q)
     opens = [q.open_at for q in quotes]
     # Speech verbs found once for the whole text, then taken sentence by sentence.
-    verbs = _speech_verbs(text, 0, len(text))
+    verbs = _speech_verbs(text)
     verb_starts = [v[0] for v in verbs]
     for i, (s0, s1) in enumerate(sentences):
         sentence_mentions = mentions.between(s0, s1)

@@ -56,12 +56,16 @@ class CleanResult(NamedTuple):
     removed: list[Removal]
 
 
+def _normalise(text: str) -> str:
+    """NFC, invisible characters dropped, layout spaces made plain and collapsed. No step
+    crosses a line end, so a whole page can go through at once."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _MULTISPACE.sub(" ", _SPACES.sub(" ", text))
+
+
 def _normalise_lines(raw: str) -> list[str]:
-    """:func:`normalise_line` for every line of a page, each step run once on the whole
-    page (none of them crosses a line end)."""
-    page = _INVISIBLE.sub("", unicodedata.normalize("NFC", raw))
-    page = _MULTISPACE.sub(" ", _SPACES.sub(" ", page))
-    return [line.strip() for line in page.split("\n")]
+    """:func:`normalise_line` for every line of a page, normalising the page in one go."""
+    return [line.strip() for line in _normalise(raw).split("\n")]
 
 
 def normalise_line(line: str) -> str:
@@ -72,10 +76,7 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("  UK\u00a0and  US \u201cspecial\u201d  ")
     'UK and US “special”'
     """
-    line = unicodedata.normalize("NFC", line)
-    line = _INVISIBLE.sub("", line)
-    line = _SPACES.sub(" ", line)
-    return _MULTISPACE.sub(" ", line).strip()
+    return _normalise(line).strip()
 
 
 _BLOCK_NAMES = {"appeal": "donation or registration appeal", "cookies": "consent notice",

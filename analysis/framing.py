@@ -19,6 +19,7 @@ import pandas as pd
 import yaml
 
 from analysis.frequency import tokenize
+from analysis.memo import remember
 
 # "special relationship", and "relationship … special" within a sentence (up to 8 words between).
 _PHRASE = re.compile(r"\bspecial\W{1,3}relationship\b", re.IGNORECASE)
@@ -67,9 +68,6 @@ def _needed_words(term: str) -> tuple[tuple[str, bool], ...]:
     return tuple(needed)
 
 
-_HITS_MAX = 500_000  # distinct words whose matches _Matcher keeps
-
-
 class _Matcher:
     """Finds lexicon terms by looking words up, not by running one regex per term: a
     sentence is split into words once, and each word is checked against the exact terms and
@@ -110,9 +108,7 @@ class _Matcher:
                 if n > len(lowered):
                     break
                 found += self.stems.get(lowered[:n], ())
-            hits = tuple(found)
-            if len(self._hits) < _HITS_MAX:  # bounded, like every per-word cache here
-                self._hits[word] = hits
+            hits = remember(self._hits, word, tuple(found))
         return hits
 
     def find(self, text: str) -> list[tuple[str, str, str]]:

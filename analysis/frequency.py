@@ -25,6 +25,8 @@ import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 from nltk.tokenize import RegexpTokenizer
 
+from analysis.memo import remember
+
 # Honorifics and reporting verbs: in news they top every list and say nothing about framing.
 EXTRA_STOPWORDS = frozenset({"mr", "ms", "mrs", "said", "says", "told"})
 TOKEN_PATTERN = r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:[’'\-][^\W\d_]+)*"
@@ -92,16 +94,13 @@ def count_tokens(text: str) -> Counter:
         token = _FORMS.get(form)
         if token is None:  # a plain dict: cheaper per call than lru_cache on hot paths
             normal = normalise(form)
-            token = normal if _keep(normal) else ""
-            if len(_FORMS) < CACHE_MAX:  # bounded: a vocabulary of millions of forms
-                _FORMS[form] = token
+            token = remember(_FORMS, form, normal if _keep(normal) else "")
         if token:
             counts[token] += n
     return counts
 
 
-_FORMS: dict[str, str] = {}  # raw form -> kept token, or "" for a stopword
-CACHE_MAX = 500_000  # distinct forms kept in _FORMS; beyond that, worked out each time
+_FORMS: dict[str, str] = {}  # raw form -> kept token, or "" for a stopword (see memo)
 
 
 def token_table(sentences: pd.DataFrame, drop_stopwords: bool = True) -> pd.DataFrame:

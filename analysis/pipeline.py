@@ -184,9 +184,11 @@ def integer_columns() -> list[str]:
 def _collect(doc_ids, texts, results: list[dict]) -> Analysis:
     frames = list(load_frames()["frames"])
     parts = [res["sentences"] for res in results]
-    empty = analyse_document("", "")["sentences"]  # typed arrays, even for no articles
-    integers = np.concatenate([empty["integers"]] + [p["integers"] for p in parts])
-    sentiment = np.concatenate([empty["sentiment"]] + [p["sentiment"] for p in parts])
+    # An empty typed block first, so that a corpus with no sentences keeps the dtypes.
+    integers = np.concatenate([np.empty((0, len(integer_columns())), np.int64)]
+                              + [p["integers"] for p in parts])
+    sentiment = np.concatenate([np.empty((0, len(SENTIMENT_COLUMNS)), np.float64)]
+                               + [p["sentiment"] for p in parts])
     columns = {
         "doc_id": pd.Series([d for d, p in zip(doc_ids, parts) for _ in p["speaker"]],
                             dtype="str"),

@@ -26,6 +26,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from analysis.memo import remember
 from analysis.text import WORD, split_sentences
 
 SMOG_MIN_SENTENCES = 30
@@ -95,7 +96,6 @@ def sentence_counts(sentence: str) -> dict[str, int]:
 
 
 _FEATURES: dict[str, tuple[int, int, int, int, int]] = {}  # word -> _word_features(word)
-_FEATURES_MAX = 500_000  # distinct words kept; beyond that, computed again each time
 
 
 def _word_features(word: str) -> tuple[int, int, int, int, int]:
@@ -103,11 +103,8 @@ def _word_features(word: str) -> tuple[int, int, int, int, int]:
     stripped = word.strip("’'")
     syllables = _syllables(stripped.lower())
     difficult = stripped.lower() not in _easy_words() and not stripped.isdigit()
-    features = (1, syllables, sum(c.isalpha() for c in stripped), int(syllables >= 3),
-                int(difficult))
-    if len(_FEATURES) < _FEATURES_MAX:
-        _FEATURES[word] = features
-    return features
+    return remember(_FEATURES, word, (1, syllables, sum(c.isalpha() for c in stripped),
+                                      int(syllables >= 3), int(difficult)))
 
 
 def counts_table(sentences) -> pd.DataFrame:

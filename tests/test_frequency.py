@@ -98,10 +98,10 @@ def test_the_token_cache_stays_bounded_and_exact(monkeypatch):
     # and counts are worked out afresh, with the same result.
     from collections import Counter
 
-    from analysis import frequency
+    from analysis import frequency, memo
 
     text = "Zorblat zorblats the Quixlor’s QUIXLOR, and zorblat again."
-    monkeypatch.setattr(frequency, "CACHE_MAX", len(frequency._FORMS))
+    monkeypatch.setattr(memo, "LIMIT", len(frequency._FORMS))
     before = len(frequency._FORMS)
     assert frequency.count_tokens(text) == Counter(frequency.tokenize(text))
     assert len(frequency._FORMS) == before
