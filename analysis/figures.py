@@ -17,8 +17,9 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.settings import corpus_path, figures_dir
+
 REPORT_TITLE = "Special or not? How the news frames the UK–US relationship"
-FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
              "#000000")
@@ -103,7 +104,7 @@ def source_line(label: str) -> str:
     """The citation printed under every figure."""
     from analysis import __version__
 
-    return f"{REPORT_TITLE} (v{__version__}), figure '{label}'. Corpus: seeds/."
+    return f"{REPORT_TITLE} (v{__version__}), figure '{label}'. Corpus: {corpus_path().name}/."
 
 
 def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
@@ -120,7 +121,7 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
         The numbers the figure shows, written as CSV (UTF-8, ``\n`` line ends, six
         significant digits) so a reader can re-plot or check them.
     directory : str or Path, optional
-        Defaults to the project's ``figures/`` folder.
+        Defaults to this build's figures folder (:func:`analysis.settings.figures_dir`).
     source : bool
         Print the report's source line at the bottom of the figure.
 
@@ -140,7 +141,7 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
     """
     if not _LABEL.match(label):
         raise ValueError(f"figure label {label!r}: use lower-case letters, digits and hyphens")
-    folder = Path(directory) if directory is not None else FIGURES_DIR
+    folder = Path(directory) if directory is not None else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     if source and not any(getattr(t, "_is_source_line", False) for t in fig.texts):
         text = fig.text(0.0, -0.02, source_line(label), ha="left", va="top",
