@@ -8,6 +8,7 @@ Each task lives in its own module with a ``main(argv) -> int``:
 - ``frames``: frame coding against hand-coded sentences (:mod:`analysis.evaluate.frames`)
 - ``quotes``: quotations and speakers against annotated news (:mod:`analysis.evaluate.quotes`)
 - ``cleaning``: article bodies against gold bodies (:mod:`analysis.evaluate.cleaning`)
+- ``readability``: a news benchmark for the reading grades (:mod:`analysis.evaluate.readability`)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from analysis.settings import ROOT
 
 RESULTS_DIR = ROOT / "evaluation"
-TASKS = ("frames", "quotes", "cleaning")
+TASKS = ("frames", "quotes", "cleaning", "readability")
 
 
 def data_fingerprint(path: str | Path) -> str:
