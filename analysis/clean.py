@@ -27,6 +27,7 @@ import unicodedata
 from typing import NamedTuple
 
 from analysis import furniture as fx
+from analysis.boilerplate import classify_lines
 
 PARAGRAPH_SEP = "\n\n"
 
@@ -34,6 +35,8 @@ PARAGRAPH_SEP = "\n\n"
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTISPACE = re.compile(r" {2,}")
+# The headline is looked for among this many lines above the body.
+HEADER_WINDOW = 8
 
 
 class Removal(NamedTuple):
@@ -155,7 +158,14 @@ def clean_text(
             mark(i, rule.category, rule.reason)
 
     _context_rules(lines, idx, keys, cats, mark)
-    head = _page_header(lines, idx, keys, cats, mark, headline, standfirst, byline)
+    # Pass 3: body or boilerplate, from each line's evidence and its neighbours'. These
+    # claims are soft: the header pass may still take such a line as headline or byline.
+    soft = set()
+    for i, verdict in enumerate(classify_lines(lines, cats)):
+        if verdict:
+            mark(i, *verdict)
+            soft.add(i)
+    head = _page_header(lines, idx, keys, cats, mark, headline, standfirst, byline, soft)
 
     body = [lines[i] for i in idx if cats[i] is None]
     removed = extra + [Removal(i + 1, cats[i], reasons[i], lines[i]) for i in idx if cats[i]]
@@ -227,8 +237,13 @@ def _context_rules(lines, idx, keys, cats, mark) -> None:
 
 
 def _page_header(lines, idx, keys, cats, mark, headline, standfirst,
-                 byline) -> dict[str, str]:
-    """Pass 3: find headline, standfirst and byline; everything above the body goes."""
+                 byline, soft) -> dict[str, str]:
+    """Pass 4: find headline, standfirst and byline; everything above the body goes."""
+
+    def free(i: int, names: bool = False) -> bool:
+        """Unclaimed, or claimed only by the classifier (a link-like line only for a name)."""
+        return cats[i] is None or (i in soft and (names or cats[i] != "navigation"))
+
     found = {"headline": "", "standfirst": "", "byline": ""}
     sentence_like = {i: fx.is_sentence_like(lines[i]) for i in idx}
     prose = [i for i in idx if cats[i] is None and sentence_like[i]]
@@ -238,18 +253,23 @@ def _page_header(lines, idx, keys, cats, mark, headline, standfirst,
     # The header lies before the first run of three prose lines (or the first prose line).
     runs = [i for pos, i in enumerate(idx[:-2])
             if all(cats[j] is None and sentence_like[j] for j in idx[pos:pos + 3])]
-    head_limit = runs[0] if runs else prose[0]
+    head_limit = runs[0] if runs and not soft else prose[0]
     head = [i for i in idx if i < head_limit]
 
     def find(value: str | None) -> int | None:
         key = _key(value or "")
         return next((i for i in head if key and keys[i] == key), None)
 
-    # Headline: the metadata's, else the first unclaimed title-shaped line.
+    # Headline: the metadata's, else the first title-shaped line of the few lines that
+    # precede the body (menus and teasers further up are not the header).
     h = find(headline)
     if h is None and not headline:
-        h = next((i for i in head if cats[i] is None and _is_title_like(lines[i])
-                  and not fx.is_name_line(lines[i])), None)
+        window = [i for i in head if free(i)][-HEADER_WINDOW:]
+        titles = [i for i in window if _is_title_like(lines[i]) and not fx.is_name_line(lines[i])]
+        # A title the classifier kept (a heading right above the body) comes first; one it
+        # took for furniture must at least be longer than a menu item.
+        h = next((i for i in titles if cats[i] is None),
+                 next((i for i in titles if len(lines[i].split()) >= 4), None))
     if h is not None:
         found["headline"] = lines[h]
         cats[h] = None
@@ -265,7 +285,7 @@ def _page_header(lines, idx, keys, cats, mark, headline, standfirst,
         if i >= head_limit or b is not None:
             break
         near = [cats[j] for j in idx[max(0, pos - 1):pos + 2] if j != i]
-        if cats[i] is None and fx.is_name_line(lines[i]) and (
+        if free(i, names=True) and fx.is_name_line(lines[i]) and (
             fx.BYLINE_PREFIX.match(lines[i]) or {"dateline", "timestamp"} & set(near)
         ):
             b = i
@@ -281,17 +301,19 @@ def _page_header(lines, idx, keys, cats, mark, headline, standfirst,
     if start is None:
         start = len(lines)
     s = find(standfirst)
+    if s is None and not standfirst and h is not None:
+        # The standfirst: the line right after the headline, if it is not furniture.
+        s = next((i for i in idx if h < i < start and cats[i] not in fx.HEADER_MARKERS), None)
+        s = s if s is not None and free(s) and not fx.is_name_line(lines[s]) else None
     if s is not None:
         found["standfirst"] = lines[s]
+        cats[s] = None
         mark(s, "standfirst", "standfirst (kept as a field)")
     for i in idx:
         if i >= start or cats[i] is not None:
             continue
         if h is None or i < h:
             mark(i, "header", "page header before the headline or body")
-        elif not found["standfirst"] and not standfirst:
-            found["standfirst"] = lines[i]
-            mark(i, "standfirst", "standfirst (kept as a field)")
         else:
             mark(i, "header", "caption or teaser between headline and body")
 
