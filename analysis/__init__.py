@@ -3,6 +3,7 @@
 One module per concern; notebooks import from here and narrate.
 
 - :mod:`analysis.corpus`: load articles and metadata (:func:`load_corpus`)
+- :mod:`analysis.webpage`: article and metadata from saved web pages
 - :mod:`analysis.audit`: what cleaning removed, and why
 - :mod:`analysis.clean`: separate article bodies from page furniture
 - :mod:`analysis.text`: words and sentences
@@ -20,8 +21,10 @@ from analysis.corpus import (
     corpus_overview,
     decode_text,
     load_corpus,
+    provenance_table,
     read_metadata,
 )
+from analysis.files import corpus_files
 from analysis.pipeline import Analysis, analyse, cached_analyse
 from analysis.text import count_words, sentences, split_sentences
 
@@ -37,10 +40,12 @@ __all__ = [
     "cached_analyse",
     "clean_text",
     "cleaning_audit",
+    "corpus_files",
     "corpus_overview",
     "count_words",
     "decode_text",
     "load_corpus",
+    "provenance_table",
     "read_metadata",
     "sentences",
     "split_sentences",

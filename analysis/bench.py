@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -31,8 +32,9 @@ TARGET_SECONDS, TARGET_MB, TARGET_FLAT, TARGET_RATIO = 30.0, 1024.0, 1.2, 3.0
 
 @contextlib.contextmanager
 def subset(folder: Path, fraction: float):
-    """A temporary folder linking an evenly spread ``fraction`` of the ``.txt`` files
-    (the folder itself for a fraction of 1); removed afterwards."""
+    """A temporary folder with a copy of an evenly spread ``fraction`` of the ``.txt`` files
+    (the folder itself for a fraction of 1); removed afterwards. Copies, not links: the
+    corpus loader does not follow symbolic links."""
     if fraction >= 1:
         yield folder
         return
@@ -43,7 +45,7 @@ def subset(folder: Path, fraction: float):
         for path in chosen:
             link = Path(target) / path.relative_to(folder)
             link.parent.mkdir(parents=True, exist_ok=True)
-            os.symlink(path.resolve(), link)
+            shutil.copyfile(path, link)
         yield Path(target)
 
 

@@ -89,9 +89,18 @@ _BLOCK_NAMES = {"appeal": "donation or registration appeal", "cookies": "consent
 _NON_WORD = re.compile(r"\W+")
 
 
-def _key(text: str) -> str:
-    """Comparison key for repeated lines: case, quotes and punctuation ignored."""
+def line_key(text: str) -> str:
+    """Comparison key for repeated lines: case, quotes and punctuation ignored.
+
+    Examples
+    --------
+    >>> line_key("UK–US ties: ‘special’?")
+    'uk us ties special'
+    """
     return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+_key = line_key
 
 
 def _is_title_like(text: str) -> bool:

@@ -1,212 +1,69 @@
 """Load a folder of articles and its metadata into one table.
 
-A corpus is a folder (searched recursively) of ``.txt`` files, with an optional
-``metadata.csv`` describing them. Every problem with the input is reported by
-file name: as a :class:`CorpusWarning`, or as a :class:`CorpusError` with
-``strict=True``. Nothing is dropped without a message.
+A corpus is a folder (searched recursively) of ``.txt`` files and saved web pages
+(``.html``, ``.htm``, also gzipped), with an optional ``metadata.csv`` describing them
+(:mod:`analysis.metadata`) and an optional ``SHA256SUMS`` manifest. Every problem with the
+input is reported by file name: as a :class:`CorpusWarning`, or as a :class:`CorpusError`
+with ``strict=True``; every file that is not read is named with the reason
+(:func:`analysis.files.corpus_files`). Nothing is dropped without a message.
+
+Where each metadata field of an article came from is recorded in its ``provenance``
+(:func:`provenance_table`): the metadata file, the page itself (its markup or its text),
+or inferred (an id from the file name, a date guessed from a page).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.clean import PARAGRAPH_SEP, clean_text
+from analysis import webpage
+from analysis.clean import PARAGRAPH_SEP, clean_text, line_key
+from analysis.decoding import decode_text
+from analysis.files import NOT_ARTICLES, corpus_files, scan
+from analysis.metadata import (
+    METADATA_COLUMNS,
+    METADATA_FILE,
+    read_metadata,
+    read_metadata_with,
+    unique_ids,
+)
+from analysis.problems import CorpusError, CorpusNote, CorpusWarning, Reporter
 from analysis.text import count_words
 
-METADATA_FILE = "metadata.csv"
-# Files that describe a folder rather than belong to it (a data set's README, its licence).
-NOT_ARTICLES = frozenset({"readme", "license", "licence", "source", "sources", "changelog",
-                          "copying", "notice", "authors"})
-# Metadata columns the report knows; any other column is kept and warned about.
-METADATA_COLUMNS = (
-    "doc_id", "file", "outlet", "outlet_kind", "published", "date_precision",
-    "date_inferred", "date_evidence", "byline", "headline", "standfirst",
-    "uk_leader", "uk_office", "us_counterparts",
-)
+__all__ = [
+    "CORPUS_COLUMNS", "METADATA_COLUMNS", "METADATA_FILE", "NOT_ARTICLES", "CorpusError",
+    "CorpusNote", "CorpusWarning", "corpus_files", "corpus_overview", "decode_text",
+    "format_date", "load_corpus", "provenance_table", "read_metadata",
+]
+
 CORPUS_COLUMNS = (
     "doc_id", "file", "outlet", "outlet_kind", "published", "date_precision",
     "date_inferred", "date_evidence", "byline", "headline", "standfirst", "dateline",
     "uk_leader", "uk_office", "us_counterparts", "raw_text", "text",
     "n_words_raw", "n_words", "n_paragraphs", "sha256", "duplicate_of", "notes",
+    "format", "url", "provenance",
 )
-_TRUE = {"true", "yes", "1", "inferred"}
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_FALSE = {"false", "no", "0", "printed"}
-
-
-class CorpusWarning(UserWarning):
-    """A problem with the input that may change the analysis; names the file."""
-
-
-class CorpusNote(UserWarning):
-    """A harmless repair of the input (byte-order mark, Windows line ends); names the file."""
-
-
-class CorpusError(ValueError):
-    """Raised for input that cannot be used, or for any warning when ``strict=True``."""
-
-
-class _Reporter:
-    """Collects messages so that strict mode can list every problem at once."""
-
-    def __init__(self, strict: bool):
-        self.strict = strict
-        self.problems: list[str] = []
-
-    def warn(self, message: str) -> None:
-        if self.strict:
-            self.problems.append(message)
-        else:
-            warnings.warn(message, CorpusWarning, stacklevel=4)
-
-    def note(self, message: str) -> None:
-        warnings.warn(message, CorpusNote, stacklevel=4)
-
-    def finish(self) -> None:
-        if self.problems:
-            raise CorpusError("strict mode: " + "; ".join(self.problems))
-
-
-def decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Decode a file's bytes to text with ``\\n`` line ends; say what was repaired.
-
-    UTF-8 is expected. A byte-order mark is removed; text that is not UTF-8 is
-    decoded as Windows-1252 (the usual culprit: a pound sign saved by an old
-    editor); CRLF and CR line ends become LF. Line numbers are unchanged.
-
-    Returns
-    -------
-    text : str
-    repairs : list of str
-        One message per repair, naming the file. Messages starting with
-        ``"warning:"`` may have changed characters; the others cannot have.
-
-    Raises
-    ------
-    CorpusError
-        For an empty or binary file.
-
-    Examples
-    --------
-    >>> decode_text("£5\\r\\n".encode("cp1252"), "a.txt")[0]
-    '£5\\n'
-    """
-    if not data.strip():
-        raise CorpusError(f"{name}: the file is empty")
-    repairs = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-        repairs.append(f"{name}: decoded as UTF-16 (it starts with a UTF-16 byte-order mark)")
-    elif b"\x00" in data:
-        raise CorpusError(f"{name}: binary file (it contains NUL bytes), not text")
-    else:
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-            repairs.append(f"{name}: removed a UTF-8 byte-order mark")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
-            try:
-                text, codec = data.decode("cp1252"), "Windows-1252 (cp1252)"
-            except UnicodeDecodeError:
-                text, codec = data.decode("latin-1"), "Latin-1"
-            bad = data[err.start:err.start + 1]
-            repairs.append(
-                f"warning: {name}: not valid UTF-8 (byte {bad!r} at offset {err.start}); "
-                f"decoded as {codec}: {text[max(0, err.start - 20):err.start + 20]!r}"
-            )
-    controls = len(_CONTROL.findall(text))
-    if controls > max(3, len(text) // 100):
-        raise CorpusError(f"{name}: binary file ({controls} control characters), not text")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        repairs.append(f"{name}: converted Windows (CRLF) or old Mac (CR) line ends to LF")
-    return text, repairs
-
-
-def read_metadata(path: str | Path, strict: bool = False) -> pd.DataFrame:
-    """Read and validate a corpus metadata CSV (one row per article).
-
-    ``published`` is ``YYYY-MM-DD`` or ``YYYY-MM`` (``date_precision`` says which);
-    ``us_counterparts`` lists names separated by ``;``. Unknown columns are kept
-    with a warning.
-
-    Examples
-    --------
-    >>> meta = read_metadata("seeds/metadata.csv")
-    >>> meta.set_index("doc_id").loc["2022-03-08-thenational-truss", "us_counterparts"]
-    ('Antony Blinken', 'Jake Sullivan')
-    """
-    path = Path(path)
-    reporter = _Reporter(strict)
-    meta = _read_metadata(path, reporter)
-    reporter.finish()
-    return meta
-
-
-def _read_metadata(path: Path, reporter: _Reporter) -> pd.DataFrame:
-    meta = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    meta.columns = [c.strip() for c in meta.columns]
-    if "file" not in meta.columns:
-        raise CorpusError(f"{path.name}: the metadata has no 'file' column")
-    for column in meta.columns:
-        if column not in METADATA_COLUMNS:
-            reporter.warn(f"{path.name}: unknown metadata column {column!r} (kept as it is)")
-    for column in METADATA_COLUMNS:
-        if column not in meta.columns:
-            meta[column] = ""
-    meta = meta.apply(lambda col: col.str.strip())
-    duplicated = meta["file"][meta["file"].duplicated()]
-    if len(duplicated):
-        raise CorpusError(f"{path.name}: files listed twice: {', '.join(duplicated)}")
-    meta["date_inferred"] = [_flag(v, f"{path.name}, {f}", reporter)
-                             for v, f in zip(meta["date_inferred"], meta["file"])]
-    meta["published"] = [_date(v, p, f"{path.name}, {f}") for v, p, f in
-                         zip(meta["published"], meta["date_precision"], meta["file"])]
-    meta["us_counterparts"] = [tuple(x.strip() for x in v.split(";") if x.strip())
-                               for v in meta["us_counterparts"]]
-    return meta
-
-
-def _flag(value: str, where: str, reporter: _Reporter) -> object:
-    v = value.casefold()
-    if v in _TRUE:
-        return True
-    if v in _FALSE:
-        return False
-    if v:
-        reporter.warn(f"{where}: date_inferred {value!r} is not true/false (left empty)")
-    return pd.NA
-
-
-def _date(value: str, precision: str, where: str) -> pd.Timestamp:
-    if not value:
-        return pd.NaT
-    expected = {"day": "%Y-%m-%d", "month": "%Y-%m"}.get(precision or "day")
-    if expected is None:
-        raise CorpusError(f"{where}: date_precision {precision!r} must be 'day' or 'month'")
-    try:
-        return pd.Timestamp(pd.to_datetime(value, format=expected))
-    except ValueError:
-        raise CorpusError(f"{where}: published {value!r} does not match {expected}") from None
+# The metadata fields whose source ``provenance`` records, in display order.
+PROVENANCE_FIELDS = ("doc_id", "headline", "byline", "standfirst", "outlet", "outlet_kind",
+                     "published", "url", "uk_leader", "uk_office", "us_counterparts")
+# Fields a page's own metadata can fill (and metadata.csv override).
+_PAGE_FIELDS = ("headline", "byline", "standfirst", "outlet", "url")
 
 
 def load_corpus(path: str | Path = "seeds", strict: bool = False,
                 n_jobs: int = 1) -> pd.DataFrame:
-    """Load every ``.txt`` article under ``path`` with its metadata and cleaned body.
+    """Load every article under ``path`` with its metadata and cleaned body.
 
     Parameters
     ----------
     path : str or Path
-        A folder of ``.txt`` files, searched recursively, with an optional
-        ``metadata.csv`` (see :func:`read_metadata`). Without metadata, the
-        metadata columns are empty and ``doc_id`` comes from the file's path.
+        A folder of ``.txt`` files and saved web pages, searched recursively, with an
+        optional ``metadata.csv`` (see :func:`read_metadata`). Without metadata, the
+        metadata columns are empty (a web page fills them from its own markup) and
+        ``doc_id`` comes from the file's path.
     strict : bool
         Raise :class:`CorpusError` listing every problem instead of warning.
     n_jobs : int
@@ -216,44 +73,38 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False,
     -------
     pandas.DataFrame
         One row per readable article, in ``doc_id`` order, with the columns in
-        :data:`CORPUS_COLUMNS`. ``text`` is the cleaned body (paragraphs
-        separated by a blank line); ``raw_text`` the decoded file. Articles that
-        cannot be read (empty, binary, listed but missing) are named in a
-        :class:`CorpusWarning` and left out; see :func:`cleaning_audit` for what
-        cleaning removed.
+        :data:`CORPUS_COLUMNS`. ``text`` is the cleaned body (paragraphs separated by
+        a blank line); ``raw_text`` the decoded file (for a web page, its visible
+        text); ``format`` is ``text`` or ``html``; ``provenance`` maps each field of
+        :data:`PROVENANCE_FIELDS` to where its value came from. Articles that cannot
+        be read (empty, binary, unreadable, listed but missing, a page without an
+        article) are named in a :class:`CorpusWarning` and left out; see
+        :func:`cleaning_audit` for what cleaning removed.
 
     Examples
     --------
     >>> corpus = load_corpus("seeds")
     >>> corpus.loc[0, ["doc_id", "outlet"]].tolist()
     ['2022-02-02-independent-truss', 'The Independent']
+    >>> corpus.loc[0, "provenance"]["headline"]
+    'metadata.csv'
     """
     root = Path(path)
     if not root.is_dir():
-        raise CorpusError(f"{root}: no such folder")
-    reporter = _Reporter(strict)
-    files, skipped = [], []
-    for p in sorted(root.rglob("*.txt")):
-        if p.is_file():
-            name = p.relative_to(root).as_posix()
-            (skipped if p.stem.lower() in NOT_ARTICLES else files).append(name)
-    for name in skipped:
-        reporter.note(f"{name}: skipped, a {Path(name).stem} file is not an article")
-    meta_path = root / METADATA_FILE
-    if meta_path.exists():
-        meta = _read_metadata(meta_path, reporter).set_index("file", drop=False)
-        for missing in sorted(set(meta.index) - set(files)):
-            reporter.warn(f"{missing}: listed in {METADATA_FILE} but there is no such file "
-                          "(metadata row not loaded)")
-        for extra in sorted(set(files) - set(meta.index)):
-            reporter.warn(f"{extra}: no row in {METADATA_FILE} (loaded with empty metadata)")
-    else:
-        meta = pd.DataFrame(columns=METADATA_COLUMNS).set_index("file", drop=False)
-    if not files:
-        reporter.warn(f"{root}: no .txt files found")
+        raise CorpusError(f"{root}: " + ("not a folder" if root.exists() else "no such folder"))
+    reporter = Reporter(strict)
+    entries = scan(root)
+    for entry in entries:
+        if entry.level == "warning":
+            reporter.warn(f"{entry.file}: skipped, {entry.reason}")
+        elif entry.level == "note":
+            reporter.note(f"{entry.file}: skipped, {entry.reason}")
+    articles = [(e.file, e.kind) for e in entries if e.kind in ("text", "html")]
+    meta = _metadata(root, entries, [name for name, _ in articles], reporter)
+    if not articles:
+        reporter.warn(f"{root}: no articles found (.txt, .html or .htm files)")
 
-    jobs = [(root, name, meta.loc[name].to_dict() if name in meta.index else {})
-             for name in files]
+    jobs = [(root, name, kind, meta.get(name, {})) for name, kind in articles]
     if n_jobs == 1:
         results = [_read_article(*job) for job in jobs]
     else:
@@ -261,19 +112,22 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False,
 
         results = Parallel(n_jobs=n_jobs, batch_size=32)(delayed(_read_article)(*job)
                                                           for job in jobs)
-    rows = []
-    for row, error, repairs in results:  # messages are reported here, in file order
+    rows, digests = [], {}
+    for (name, _), (row, error, repairs, digest) in zip(articles, results):
+        # Messages are reported here, in file order, whatever the number of workers.
+        digests[name] = digest
         if error:
             reporter.warn(f"{error} (not loaded)")
             continue
         for message in repairs:
-            if message.startswith("warning: "):
-                reporter.warn(message.removeprefix("warning: "))
-            else:
-                reporter.note(message)
+            reporter.report(message)
         rows.append(row)
+    _unique_doc_ids(rows, reporter)
+    manifest = next((e.file for e in entries if e.kind == "manifest"), None)
+    if manifest:
+        _check_manifest(root / manifest, digests, reporter)
 
-    extra = [c for c in meta.columns if c not in METADATA_COLUMNS]  # unknown: kept, after ours
+    extra = sorted({k for row in rows for k in row} - set(CORPUS_COLUMNS))  # unknown columns
     corpus = pd.DataFrame(rows, columns=list(CORPUS_COLUMNS) + extra)
     _flag_duplicates(corpus, reporter)
     reporter.finish()
@@ -282,44 +136,174 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False,
     return corpus.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
-def _read_article(root: Path, name: str, info: dict) -> tuple[dict | None, str, list[str]]:
-    """Read, decode and clean one file: (row, error message, repairs)."""
+def _metadata(root: Path, entries, names: list[str], reporter: Reporter) -> dict[str, dict]:
+    """Each article's metadata row (by file), after checking rows against files."""
+    if not any(e.kind == "metadata" for e in entries):
+        return {}
+    meta = read_metadata_with(root / METADATA_FILE, reporter)
+    meta["file"] = [f.replace("\\", "/").removeprefix("./") for f in meta["file"]]
+    rows = {row["file"]: row for row in meta.drop(columns="line").to_dict("records")}
+    skipped = {e.file for e in entries if e.kind == "skipped"}
+    for name in sorted(set(rows) - set(names)):
+        if name in skipped:
+            reporter.warn(f"{name}: listed in {METADATA_FILE} but not loaded (skipped, as "
+                          "said above)")
+        else:
+            reporter.warn(f"{name}: listed in {METADATA_FILE} but there is no such file "
+                          "(metadata row not loaded)")
+    for name in names:
+        if name not in rows:
+            reporter.warn(f"{name}: no row in {METADATA_FILE} (loaded with "
+                          + ("the page's own metadata)" if webpage.is_html_name(name)
+                             else "empty metadata)"))
+    return rows
+
+
+def _read_article(root: Path, name: str, kind: str,
+                  info: dict) -> tuple[dict | None, str, list[str], str]:
+    """Read, decode and clean one file: (row, error message, repairs, SHA-256 of its bytes).
+
+    Pure: plain values in, plain values out, so that it runs in any worker.
+    """
     try:
-        raw, repairs = decode_text((root / name).read_bytes(), name)
+        data = (root / name).read_bytes()
+    except OSError as err:
+        return None, f"{name}: cannot be read ({_os_reason(err)})", [], ""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        if kind == "html":
+            html, repairs = webpage.decode_html(data, name)
+            row, notes = _html_article(name, webpage.read_page(html, name), info)
+            return row, "", repairs + notes, digest
+        raw, repairs = decode_text(data, name)
+        return _text_article(name, raw, info, repairs), "", repairs, digest
     except CorpusError as err:
-        return None, str(err), []
-    return _article(name, raw, info, repairs), "", repairs
+        return None, str(err), [], digest
+    except RecursionError:
+        return None, f"{name}: too deeply nested to be read", [], digest
 
 
-def _article(name: str, raw: str, info: dict, repairs: list[str]) -> dict:
-    """One corpus row: metadata, cleaned body and counts."""
-    result = clean_text(raw, headline=info.get("headline"),
-                        standfirst=info.get("standfirst"), byline=info.get("byline"))
+def _os_reason(err: OSError) -> str:
+    if isinstance(err, PermissionError):
+        return "permission denied"
+    if isinstance(err, FileNotFoundError):
+        return "it disappeared while the folder was being read"
+    if isinstance(err, IsADirectoryError):
+        return "it is a folder"
+    return err.strerror or type(err).__name__
+
+
+def _base_row(name: str, info: dict, raw: str, text: str, repairs: list[str]) -> dict:
+    """The columns every article has, from its metadata row and its texts."""
     row = {column: info.get(column, "") for column in METADATA_COLUMNS}
     row.update({k: v for k, v in info.items() if k not in METADATA_COLUMNS})
     row.update(
-        doc_id=info.get("doc_id") or Path(name).with_suffix("").as_posix().replace("/", "-"),
+        doc_id=info.get("doc_id", ""),
         file=name,
         published=info.get("published", pd.NaT),
         date_inferred=info.get("date_inferred", pd.NA),
         us_counterparts=info.get("us_counterparts", ()),
-        headline=result.headline,
-        standfirst=result.standfirst,
-        byline=result.byline,
-        dateline=result.dateline,
+        dateline="",
         raw_text=raw,
-        text=result.text,
+        text=text,
         n_words_raw=count_words(raw),
-        n_words=count_words(result.text),
-        n_paragraphs=len(result.text.split(PARAGRAPH_SEP)) if result.text else 0,
+        n_words=count_words(text),
+        n_paragraphs=len(text.split(PARAGRAPH_SEP)) if text else 0,
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         duplicate_of="",
         notes=tuple(m.removeprefix("warning: ") for m in repairs),
+        url="",
     )
     return row
 
 
-def _flag_duplicates(corpus: pd.DataFrame, reporter: _Reporter) -> None:
+def _provenance(info: dict, found: dict[str, str]) -> dict[str, str]:
+    """Where each field came from: metadata.csv wins; else what ``found`` says; else ""."""
+    out = {}
+    for field in PROVENANCE_FIELDS:
+        value = info.get(field)
+        given = bool(value) and not (field == "published" and pd.isna(value))
+        out[field] = "metadata.csv" if given else found.get(field, "")
+    return out
+
+
+def _text_article(name: str, raw: str, info: dict, repairs: list[str]) -> dict:
+    """One corpus row from a text file: metadata, cleaned body and counts."""
+    result = clean_text(raw, headline=info.get("headline"),
+                        standfirst=info.get("standfirst"), byline=info.get("byline"))
+    row = _base_row(name, info, raw, result.text, repairs)
+    row.update(headline=result.headline, standfirst=result.standfirst, byline=result.byline,
+               dateline=result.dateline, format="text")
+    found = {f: "page text" for f in ("headline", "standfirst", "byline") if row[f]}
+    row["provenance"] = _provenance(info, {**found, "doc_id": "file name"})
+    return row
+
+
+def _html_article(name: str, page: webpage.Page, info: dict) -> tuple[dict, list[str]]:
+    """One corpus row from a saved web page; notes where metadata.csv overrides the page."""
+    row = _base_row(name, info, page.visible, page.text, [])
+    row["format"] = "html"
+    notes, found = [], {"doc_id": "file name"}
+    for field in _PAGE_FIELDS:
+        ours, theirs = info.get(field, ""), getattr(page, field)
+        if ours and theirs and line_key(ours) != line_key(theirs):
+            notes.append(f"{name}: {field} {ours!r} (metadata.csv) is used, not the page's "
+                         f"{theirs!r}")
+        if not ours and theirs:
+            row[field] = theirs
+            found[field] = "page"
+    if pd.isna(info.get("published", pd.NaT)) and pd.notna(page.published):
+        row.update(published=page.published, date_precision="day",
+                   date_inferred=page.date_inferred, date_evidence=page.date_evidence)
+        found["published"] = "inferred" if page.date_inferred else "page"
+    elif pd.notna(page.published) and info["published"].date() != page.published.date():
+        notes.append(f"{name}: published {info['published'].date()} (metadata.csv) is used, "
+                     f"not the page's {page.published.date()}")
+    row["provenance"] = _provenance(info, found)
+    return row, notes
+
+
+def _unique_doc_ids(rows: list[dict], reporter: Reporter) -> None:
+    """Ids from file names for rows without one; a repeated id is renamed, with a warning."""
+    given = {row["doc_id"] for row in rows if row["doc_id"]}
+    missing = [row for row in rows if not row["doc_id"]]
+    derived = [_path_id(row["file"]) for row in missing]
+    for row, doc_id in zip(missing, unique_ids(derived, [r["file"] for r in missing],
+                                               "id from its file name", reporter, given)):
+        row["doc_id"] = doc_id
+
+
+def _path_id(name: str) -> str:
+    """``politics/two.txt`` → ``politics-two``; ``page.html.gz`` → ``page``."""
+    stem = name[:-3] if name.lower().endswith(".gz") else name
+    return Path(stem).with_suffix("").as_posix().replace("/", "-")
+
+
+def _check_manifest(path: Path, digests: dict[str, str], reporter: Reporter) -> None:
+    """Warn about articles whose bytes differ from the manifest, or that it does not list."""
+    listed = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        reporter.warn(f"{path.name}: cannot be read ({err}); files not checked")
+        return
+    for number, line in enumerate(lines, 1):
+        parts = line.strip().split(maxsplit=1)
+        if not parts:
+            continue
+        if len(parts) != 2 or len(parts[0]) != 64:
+            reporter.warn(f"{path.name}, line {number}: not a '<sha256>  <file>' line")
+            continue
+        listed[parts[1].removeprefix("*")] = parts[0].lower()
+    for name, digest in digests.items():
+        if name not in listed:
+            reporter.note(f"{name}: not in {path.name} (add its checksum: sha256sum)")
+        elif digest and digest != listed[name]:
+            reporter.warn(f"{name}: its bytes differ from the checksum in {path.name} "
+                          "(changed since it was recorded)")
+
+
+def _flag_duplicates(corpus: pd.DataFrame, reporter: Reporter) -> None:
     """Mark articles whose cleaned text repeats an earlier file's; both are kept."""
     first: dict[str, str] = {}
     for i, (name, text) in enumerate(zip(corpus["file"], corpus["text"])):
@@ -330,6 +314,26 @@ def _flag_duplicates(corpus: pd.DataFrame, reporter: _Reporter) -> None:
                           "drop one before counting)")
         else:
             first.setdefault(key, name)
+
+
+def provenance_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Where each article's metadata came from: one row per article, one column per field.
+
+    Values: ``metadata.csv``; ``page`` (the web page's own markup); ``page text`` (found
+    in the article's text by the cleaner); ``inferred`` (a date guessed from the page);
+    ``file name`` (an id made from it); empty where nothing gives the field.
+
+    Examples
+    --------
+    >>> table = provenance_table(load_corpus("seeds"))
+    >>> table.loc["2023-01-voa-cleverly", ["headline", "url"]].tolist()
+    ['metadata.csv', '']
+    """
+    records = [{field: prov.get(field, "") for field in PROVENANCE_FIELDS}
+               for prov in corpus["provenance"]]
+    table = pd.DataFrame(records, index=corpus["doc_id"], columns=list(PROVENANCE_FIELDS))
+    table.index.name = "Article"
+    return table
 
 
 def format_date(published, precision: str = "day", inferred=None) -> str:

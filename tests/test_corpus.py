@@ -9,7 +9,10 @@ from analysis import CorpusError, CorpusNote, CorpusWarning, cleaning_audit, loa
 
 ARTICLE = ("A headline for the test\n\nThe minister said the talks went well.\n\n"
            "They will meet again.\n")
-META_HEADER = "doc_id,file,outlet,published,date_precision,date_inferred\n"
+COLUMNS = ("doc_id,file,outlet,published,date_precision,date_inferred,outlet_kind,date_evidence,"
+           "byline,headline,standfirst,uk_leader,uk_office,us_counterparts")
+META_HEADER = COLUMNS + "\n"
+PAD = "," * 8  # the columns after date_inferred, empty
 
 
 def write(folder, name, content):
@@ -96,7 +99,8 @@ def test_utf16_file_is_read(tmp_path):
 def test_file_without_metadata_row_is_loaded_and_named(tmp_path):
     write(tmp_path, "listed.txt", ARTICLE)
     write(tmp_path, "extra.txt", ARTICLE.replace("well", "badly"))
-    write(tmp_path, "metadata.csv", META_HEADER + "a-1,listed.txt,Outlet,2023-01-05,day,false\n")
+    write(tmp_path, "metadata.csv",
+          META_HEADER + "a-1,listed.txt,Outlet,2023-01-05,day,false" + PAD + "\n")
     with pytest.warns(CorpusWarning, match=r"extra\.txt: no row in metadata\.csv"):
         corpus = load_corpus(tmp_path)
     assert sorted(corpus["file"]) == ["extra.txt", "listed.txt"]
@@ -106,8 +110,9 @@ def test_file_without_metadata_row_is_loaded_and_named(tmp_path):
 
 def test_metadata_row_without_file_is_named(tmp_path):
     write(tmp_path, "listed.txt", ARTICLE)
-    write(tmp_path, "metadata.csv", META_HEADER + "a-1,listed.txt,Outlet,2023-01-05,day,false\n"
-                                                  "b-2,gone.txt,Outlet,2023-01,month,true\n")
+    write(tmp_path, "metadata.csv", META_HEADER + "a-1,listed.txt,Outlet,2023-01-05,day,false" + PAD
+                                                  + "\nb-2,gone.txt,Outlet,2023-01,month,true" + PAD
+                                                  + "\n")
     with pytest.warns(CorpusWarning, match=r"gone\.txt: listed in metadata\.csv but there is no"):
         corpus = load_corpus(tmp_path)
     assert corpus["doc_id"].tolist() == ["a-1"]
@@ -124,15 +129,24 @@ def test_two_files_with_the_same_text_are_both_kept_and_flagged(tmp_path):
 
 def test_unknown_metadata_column_is_kept_and_named(tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "metadata.csv", "file,outlet,paywall\na.txt,Outlet,yes\n")
+    write(tmp_path, "metadata.csv", COLUMNS + ",paywall\n,a.txt,Outlet" + "," * 11 + ",yes\n")
     with pytest.warns(CorpusWarning, match=r"unknown metadata column 'paywall'"):
         corpus = load_corpus(tmp_path)
     assert corpus.loc[0, "paywall"] == "yes"
 
 
+def test_missing_metadata_columns_are_named_and_left_empty(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "metadata.csv", "file,outlet\na.txt,Outlet\n")
+    with pytest.warns(CorpusWarning, match=r"metadata\.csv: no columns 'doc_id', 'outlet_kind'"
+                                           r".*'us_counterparts' \(left empty\)"):
+        corpus = load_corpus(tmp_path)
+    assert corpus.loc[0, "outlet"] == "Outlet" and corpus.loc[0, "byline"] == ""
+
+
 def test_malformed_metadata_values_are_errors_naming_the_file(tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "metadata.csv", "file,published,date_precision\na.txt,25/09/2022,day\n")
+    write(tmp_path, "metadata.csv", META_HEADER + ",a.txt,,25/09/2022,day," + PAD + "\n")
     with pytest.raises(CorpusError, match=r"a\.txt: published '25/09/2022'"):
         load_corpus(tmp_path)
 
