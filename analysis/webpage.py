@@ -43,7 +43,6 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([-\w.:]+)""",
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _MARKUP = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|main|h1|title)\b",
                      re.IGNORECASE)
-_LIST_MARK = re.compile(r"^(?:[-*•]\s+)")
 # Elements whose text a reader never sees.
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "iframe", "object", "embed",
               "svg", "canvas", "select", "option", "button")
@@ -283,11 +282,12 @@ def page_removals(visible: str, body: str, headline: str = "", standfirst: str =
     [(1, 'navigation'), (2, 'headline')]
     """
     lines = visible.split("\n")
-    body_keys = [key(p) for p in body.split(PARAGRAPH_SEP) if p.strip()]
-    exact = set(body_keys)
+    paragraphs = [p for p in body.split(PARAGRAPH_SEP) if p.strip()]
+    body_keys = [key(p) for p in paragraphs]
+    exact = set(body_keys) | set(paragraphs)
     fields = {key(v): f for f, v in (("headline", headline), ("standfirst", standfirst),
                                      ("byline", byline)) if v}
-    kept = [_in_body(key(line), exact, body_keys) for line in lines]
+    kept = [line in exact or _in_body(key(line), exact, body_keys) for line in lines]
     hints = [None if k else (r.category if (r := fx.match_rule(line)) else None)
              for line, k in zip(lines, kept)]
     verdicts = classify_lines([line if not k else "" for line, k in zip(lines, kept)], hints)
@@ -311,10 +311,9 @@ def page_removals(visible: str, body: str, headline: str = "", standfirst: str =
 def _in_body(line_key: str, exact: set[str], body_keys: list[str]) -> bool:
     """Whether a visible line is (mostly) in the body: the same text, or a paragraph of it
     that makes up most of the line (a link appended to it), or a long part of one."""
-    if not line_key or line_key in exact:
-        return True
-    stripped = _LIST_MARK.sub("", line_key)
-    if stripped in exact:
+    if not line_key:
+        return False
+    if line_key in exact:
         return True
     if len(line_key.split()) < 4:
         return False
