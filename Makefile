@@ -1,6 +1,8 @@
 # make book  -> local environment + strict build of the HTML book in _build/html
 # make test  -> the same set-up, the book, then the test suite
 # make lab   -> JupyterLab on the chapters with the project's environment
+# make add PAGE="page.html [more.html …]" [ARGS="--uk-leader 'Keir Starmer' --dry-run"]
+#            -> add saved web pages (or .txt files) to seeds/ (python -m analysis add --help)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +11,7 @@ STAMP  := $(VENV)/.installed
 LAB    := $(VENV)/.lab-installed
 HTML   := _build/html/index.html
 
-.PHONY: all env book test lint lab clean figures-clean
+.PHONY: all env book test lint lab clean figures-clean add
 
 all: book
 
@@ -33,6 +35,10 @@ book: $(STAMP)
 test: book
 	$(BIN)/python -m ruff check analysis tests
 	$(BIN)/python -m pytest
+
+add: $(STAMP)
+	@test -n "$(PAGE)" || { echo 'usage: make add PAGE="page.html [more.html …]" [ARGS="--dry-run …"]'; exit 2; }
+	$(BIN)/python -m analysis add $(PAGE) $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check analysis tests

@@ -26,6 +26,7 @@ from analysis.files import NOT_ARTICLES, corpus_files, scan
 from analysis.metadata import (
     METADATA_COLUMNS,
     METADATA_FILE,
+    OPTIONAL_COLUMNS,
     read_metadata,
     read_metadata_with,
     unique_ids,
@@ -196,7 +197,8 @@ def _os_reason(err: OSError) -> str:
 def _base_row(name: str, info: dict, raw: str, text: str, repairs: list[str]) -> dict:
     """The columns every article has, from its metadata row and its texts."""
     row = {column: info.get(column, "") for column in METADATA_COLUMNS}
-    row.update({k: v for k, v in info.items() if k not in METADATA_COLUMNS})
+    row.update({k: v for k, v in info.items()
+                if k not in METADATA_COLUMNS + OPTIONAL_COLUMNS})
     row.update(
         doc_id=info.get("doc_id", ""),
         file=name,
@@ -212,18 +214,23 @@ def _base_row(name: str, info: dict, raw: str, text: str, repairs: list[str]) ->
         sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
         duplicate_of="",
         notes=tuple(m.removeprefix("warning: ") for m in repairs),
-        url="",
+        url=info.get("url", ""),
     )
     return row
 
 
 def _provenance(info: dict, found: dict[str, str]) -> dict[str, str]:
-    """Where each field came from: metadata.csv wins; else what ``found`` says; else ""."""
-    out = {}
+    """Where each field came from: metadata.csv wins (with the source its ``sources``
+    column records, if any); else what ``found`` says; else ""."""
+    out, recorded = {}, info.get("sources") or {}
     for field in PROVENANCE_FIELDS:
         value = info.get(field)
         given = bool(value) and not (field == "published" and pd.isna(value))
-        out[field] = "metadata.csv" if given else found.get(field, "")
+        if given:
+            out[field] = (f"metadata.csv ({recorded[field]})" if field in recorded
+                          else "metadata.csv")
+        else:
+            out[field] = found.get(field, "")
     return out
 
 
@@ -303,11 +310,22 @@ def _check_manifest(path: Path, digests: dict[str, str], reporter: Reporter) -> 
                           "(changed since it was recorded)")
 
 
+def duplicate_key(text: str) -> str:
+    """What two articles share when they are the same text (layout and case ignored).
+
+    Examples
+    --------
+    >>> duplicate_key("The  talks\\n\\nwent well.") == duplicate_key("the talks went WELL.")
+    True
+    """
+    return " ".join(text.split()).casefold()
+
+
 def _flag_duplicates(corpus: pd.DataFrame, reporter: Reporter) -> None:
     """Mark articles whose cleaned text repeats an earlier file's; both are kept."""
     first: dict[str, str] = {}
     for i, (name, text) in enumerate(zip(corpus["file"], corpus["text"])):
-        key = " ".join(text.split()).casefold()
+        key = duplicate_key(text)
         if key and key in first:
             corpus.at[i, "duplicate_of"] = first[key]
             reporter.warn(f"{name}: same text as {first[key]} (both kept; "

@@ -25,6 +25,10 @@ METADATA_COLUMNS = (
     "date_inferred", "date_evidence", "byline", "headline", "standfirst",
     "uk_leader", "uk_office", "us_counterparts",
 )
+# Known columns a metadata file may leave out: a page's address, and where each value came
+# from when it was not typed in ("headline: page; published: inferred"), as written by
+# ``python -m analysis add`` in a new metadata file.
+OPTIONAL_COLUMNS = ("url", "sources")
 _TRUE = {"true", "yes", "1", "inferred"}
 _FALSE = {"false", "no", "0", "printed"}
 
@@ -60,7 +64,7 @@ def read_metadata_with(path: Path, reporter: Reporter) -> pd.DataFrame:
     name = path.name
     header, rows = _parse(path)
     for column in header:
-        if column not in METADATA_COLUMNS:
+        if column not in METADATA_COLUMNS + OPTIONAL_COLUMNS:
             reporter.warn(f"{name}: unknown metadata column {column!r} (kept as it is)")
     if "file" not in header:
         raise CorpusError(f"{name}: the metadata has no 'file' column (line 1 names the "
@@ -82,7 +86,7 @@ def read_metadata_with(path: Path, reporter: Reporter) -> pd.DataFrame:
         records.append(values)
         lines.append(line)
     meta = pd.DataFrame(records, columns=header, dtype=object)
-    for column in METADATA_COLUMNS:
+    for column in METADATA_COLUMNS + OPTIONAL_COLUMNS:
         if column not in meta.columns:
             meta[column] = ""
     meta["line"] = lines
@@ -99,7 +103,21 @@ def read_metadata_with(path: Path, reporter: Reporter) -> pd.DataFrame:
                          zip(meta["published"], meta["date_precision"], where)]
     meta["us_counterparts"] = [tuple(x.strip() for x in v.split(";") if x.strip())
                                for v in meta["us_counterparts"]]
+    meta["sources"] = [_sources(v, w, reporter) for v, w in zip(meta["sources"], where)]
     return meta
+
+
+def _sources(value: str, where: str, reporter: Reporter) -> dict[str, str]:
+    """``"headline: page; published: inferred"`` → ``{"headline": "page", …}``."""
+    out = {}
+    for part in value.split(";"):
+        name, colon, source = part.partition(":")
+        if colon and name.strip() and source.strip():
+            out[name.strip()] = source.strip()
+        elif part.strip():
+            reporter.warn(f"{where}: sources {part.strip()!r} is not '<column>: <source>' "
+                          "(ignored)")
+    return out
 
 
 def unique_ids(ids, files, name: str, reporter: Reporter, taken=()) -> list[str]:
