@@ -348,8 +348,8 @@ def _revise(lines, idx, first, hints) -> dict:
     if not any(c == "good" for c in cls.values()):
         # Nothing stands out as the article (a page of a few short paragraphs): keep every
         # line that reads as prose rather than lose the article.
-        cls.update({i: "good" for i in order
-                    if first[i] in ("neargood", "weak") or fx.is_sentence_like(lines[i])})
+        cls.update({i: "good" for i in order if first[i] in ("neargood", "weak")
+                    or first[i] == "short" and fx.is_sentence_like(lines[i])})
     for i in idx:  # inline inserts keep their rule's verdict
         cls.setdefault(i, "bad")
     return cls

@@ -120,9 +120,10 @@ def _sources(value: str, where: str, reporter: Reporter) -> dict[str, str]:
     return out
 
 
-def unique_ids(ids, files, name: str, reporter: Reporter, taken=()) -> list[str]:
-    """The ids with repeats renamed ``<id>-2``, ``<id>-3``… (a warning for each); empty ids
-    stay empty. ``taken`` are ids already in use elsewhere.
+def unique_ids(ids, files, source: str, reporter: Reporter, taken=()) -> list[str]:
+    """The ids with repeats renamed ``<id>-2``, ``<id>-3``… (a warning for each, naming the
+    file and where its id came from, ``source``); empty ids stay empty. ``taken`` are ids
+    already in use elsewhere.
 
     Examples
     --------
@@ -130,7 +131,7 @@ def unique_ids(ids, files, name: str, reporter: Reporter, taken=()) -> list[str]
     >>> unique_ids(["x", "x", ""], ["a.txt", "b.txt", "c.txt"], "metadata.csv", reporter)
     ['x', 'x-2', '']
     >>> reporter.problems
-    ["metadata.csv: doc_id 'x' of b.txt is already the id of a.txt; b.txt is loaded as 'x-2'"]
+    ["b.txt: doc_id 'x' (metadata.csv) is already the id of a.txt; b.txt is loaded as 'x-2'"]
     """
     used = {t: "" for t in taken}
     out = []
@@ -141,7 +142,7 @@ def unique_ids(ids, files, name: str, reporter: Reporter, taken=()) -> list[str]
                 k += 1
                 new = f"{doc_id}-{k}"
             owner = used[doc_id]
-            reporter.warn(f"{name}: doc_id {doc_id!r} of {file} is already the id of "
+            reporter.warn(f"{file}: doc_id {doc_id!r} ({source}) is already the id of "
                           f"{owner or 'another article'}; {file} is loaded as {new!r}")
             doc_id = new
         if doc_id:

@@ -9,8 +9,8 @@ well, and a first line repeating the headline moves to the headline field.
 
 The metadata is what the page says about itself: its title (headline), author (byline),
 publication date, site name (outlet), description (standfirst) and address (URL). A
-date stated in the page's markup (meta tags, ``<time>``, structured data) is *printed*;
-one guessed from the address or the text is *inferred*, and marked so.
+date stated in the page's markup (meta tags, ``<time>``, structured data, a date in its
+address) is *printed*; one guessed from the text is *inferred*, and marked so.
 
 The page's visible text (everything a reader would select and copy) is kept too, so that
 the cleaning audit can list every line of the page that is not in the body.
@@ -210,8 +210,8 @@ def _date(html: str, printed: str | None) -> tuple[pd.Timestamp, object, str]:
     """(date, inferred, evidence): printed in the markup, else guessed from URL or text."""
     if printed:
         return (pd.Timestamp(printed), False,
-                f"Printed in the page's metadata (meta tags, <time> or structured data): "
-                f"{printed}")
+                f"Printed in the page's markup (meta tags, <time>, structured data or its "
+                f"address): {printed}")
     import htmldate
 
     try:
@@ -221,8 +221,8 @@ def _date(html: str, printed: str | None) -> tuple[pd.Timestamp, object, str]:
         guessed = None
     if guessed:
         return (pd.Timestamp(guessed), True,
-                f"Not printed in the page's metadata; guessed from its address or text "
-                f"(htmldate): {guessed}")
+                f"Not printed in the page's markup; guessed from its text (htmldate): "
+                f"{guessed}")
     return pd.NaT, pd.NA, ""
 
 
@@ -286,7 +286,7 @@ def page_removals(visible: str, body: str, headline: str = "", standfirst: str =
     body_keys = [key(p) for p in paragraphs]
     exact = set(body_keys) | set(paragraphs)
     fields = {key(v): f for f, v in (("headline", headline), ("standfirst", standfirst),
-                                     ("byline", byline)) if v}
+                                     ("byline", byline), ("byline", f"By {byline}")) if v}
     kept = [line in exact or _in_body(key(line), exact, body_keys) for line in lines]
     hints = [None if k else (r.category if (r := fx.match_rule(line)) else None)
              for line, k in zip(lines, kept)]
@@ -304,7 +304,8 @@ def page_removals(visible: str, body: str, headline: str = "", standfirst: str =
             removed.append(Removal(number, verdict[0], verdict[1], line))
         else:
             removed.append(Removal(number, "page", "not in the article the extractor found "
-                                                   "in the page's markup", line))
+                                                   "in the page's markup (a comment, teaser "
+                                                   "or other page text)", line))
     return removed
 
 

@@ -95,8 +95,9 @@ def _methods() -> dict[str, tuple[str, Callable]]:
     }
 
 
-def evaluate(folder: str | Path) -> dict:
-    """Scores of every method on every split of ``folder`` (see the module doc)."""
+def evaluate(folder: str | Path, methods: tuple[str, ...] | None = None) -> dict:
+    """Scores of every method (or of those whose names start with one of ``methods``) on
+    every split of ``folder`` (see the module doc)."""
     folder = Path(folder)
     ids = sorted(p.stem for p in (folder / "gold").glob("*.txt"))
     if not ids:
@@ -106,6 +107,8 @@ def evaluate(folder: str | Path) -> dict:
     per_page: dict[str, dict[str, tuple]] = {}
     seconds = {}
     for method, (sub, extract) in _methods().items():
+        if methods and not method.startswith(methods):
+            continue
         suffix = ".html" if sub == "html" else ".txt"
         start = time.perf_counter()
         per_page[method] = {
