@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.boilerplate import stoplist
 from analysis.clean import clean_text
 from analysis.corpus import duplicate_key, load_corpus
 from analysis.decoding import decode_text
@@ -292,7 +293,8 @@ def _date_flag(found: Found, flags: dict[str, str], raw: str) -> None:
     if "date_evidence" not in flags:
         found.set("date_evidence",
                   f"Printed on the page: {printed[1]!r}" if printed else
-                  "Not printed on the page; date given when the article was added", "flag")
+                  "Not printed on the page; date given when the article was added",
+                  "page" if printed else "flag")
 
 
 def _doc_id(values: dict[str, str]) -> str:
@@ -302,8 +304,10 @@ def _doc_id(values: dict[str, str]) -> str:
         parts.append(outlet_slug(values["outlet"]))
     if values.get("uk_leader"):
         parts.append(slug(values["uk_leader"]).rsplit("-", 1)[-1])
-    else:
-        parts.append(slug(values.get("headline", ""), 4) or "article")
+    else:  # the headline's first words that carry meaning
+        stops = stoplist("English")
+        words = [w for w in slug(values.get("headline", "")).split("-") if w not in stops]
+        parts.append("-".join(words[:4]) or "article")
     return "-".join(p for p in parts if p)
 
 
