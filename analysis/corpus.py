@@ -123,6 +123,10 @@ def load_corpus(path: str | Path = "seeds", strict: bool = False,
         for message in repairs:
             reporter.report(message)
         rows.append(row)
+    for row in rows:
+        if not row["text"]:
+            reporter.warn(f"{row['file']}: no article text left after cleaning (loaded with an "
+                          "empty body; see the cleaning audit)")
     _unique_doc_ids(rows, reporter)
     manifest = next((e.file for e in entries if e.kind == "manifest"), None)
     if manifest:
@@ -174,7 +178,7 @@ def _read_article(root: Path, name: str, kind: str,
     try:
         if kind == "html":
             html, repairs = webpage.decode_html(data, name)
-            row, notes = _html_article(name, webpage.read_page(html, name), info)
+            row, notes = _html_article(name, webpage.read_page(html, name), info, repairs)
             return row, "", repairs + notes, digest
         raw, repairs = decode_text(data, name)
         return _text_article(name, raw, info, repairs), "", repairs, digest
@@ -246,9 +250,10 @@ def _text_article(name: str, raw: str, info: dict, repairs: list[str]) -> dict:
     return row
 
 
-def _html_article(name: str, page: webpage.Page, info: dict) -> tuple[dict, list[str]]:
+def _html_article(name: str, page: webpage.Page, info: dict,
+                  repairs: list[str]) -> tuple[dict, list[str]]:
     """One corpus row from a saved web page; notes where metadata.csv overrides the page."""
-    row = _base_row(name, info, page.visible, page.text, [])
+    row = _base_row(name, info, page.visible, page.text, repairs)
     row["format"] = "html"
     notes, found = [], {"doc_id": "file name"}
     for field in _PAGE_FIELDS:

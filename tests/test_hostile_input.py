@@ -339,3 +339,12 @@ def test_a_broken_page_is_named_and_not_loaded(tmp_path, name, content, expected
     corpus, messages = load(tmp_path)
     assert corpus["file"].tolist() == ["a.txt"]
     assert [kind for kind, m in messages if m.startswith(expected)] == ["warning"], messages
+
+
+def test_a_page_of_nothing_but_furniture_is_loaded_empty_with_a_warning(tmp_path):
+    write(tmp_path, "a.txt", article(1))
+    write(tmp_path, "menu.txt", "Skip to main content\nMenu\nSign in\nMost read\n")
+    corpus, messages = load(tmp_path)
+    assert corpus.set_index("file").loc["menu.txt", "text"] == ""
+    assert messages == [("warning", "menu.txt: no article text left after cleaning (loaded "
+                                    "with an empty body; see the cleaning audit)")]
