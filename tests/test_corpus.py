@@ -7,19 +7,14 @@ import pytest
 
 from analysis import CorpusError, CorpusNote, CorpusWarning, cleaning_audit, load_corpus
 
+from .conftest import write
+
 ARTICLE = ("A headline for the test\n\nThe minister said the talks went well.\n\n"
            "They will meet again.\n")
 COLUMNS = ("doc_id,file,outlet,published,date_precision,date_inferred,outlet_kind,date_evidence,"
            "byline,headline,standfirst,uk_leader,uk_office,us_counterparts")
 META_HEADER = COLUMNS + "\n"
 PAD = "," * 8  # the columns after date_inferred, empty
-
-
-def write(folder, name, content):
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
 
 
 def test_seed_corpus_has_the_promised_columns(corpus):

@@ -11,19 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis import CorpusError, CorpusNote, CorpusWarning, corpus_files, load_corpus
+from analysis import CorpusError, CorpusNote, corpus_files, load_corpus
+
+from .conftest import load, write
 
 ARTICLE = ("A headline for the test\n\nThe minister said the talks went well.\n\n"
            "They will meet again.\n")
 COLUMNS = ("doc_id,file,outlet,outlet_kind,published,date_precision,date_inferred,"
            "date_evidence,byline,headline,standfirst,uk_leader,uk_office,us_counterparts")
-
-
-def write(folder, name, content):
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
 
 
 def article(n):
@@ -33,16 +28,6 @@ def article(n):
 
 def row(doc_id, file):
     return f"{doc_id},{file}" + "," * 12
-
-
-def load(folder, **kwargs):
-    """The corpus and every message loading it gave, as (kind, text)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        corpus = load_corpus(folder, **kwargs)
-    kinds = {CorpusWarning: "warning", CorpusNote: "note"}
-    return corpus, [(kinds.get(w.category, w.category.__name__), str(w.message))
-                    for w in caught]
 
 
 def messages_about(messages, name):

@@ -6,22 +6,19 @@ from the page, not from the code's output.
 """
 
 import gzip
-import warnings
 
 import pandas as pd
 import pytest
 
 from analysis import (
     CorpusError,
-    CorpusNote,
-    CorpusWarning,
     cleaning_audit,
     load_corpus,
     provenance_table,
 )
 from analysis.webpage import decode_html, read_page, visible_text
 
-from .conftest import SHARED
+from .conftest import SHARED, load, write
 
 PARAGRAPHS = [
     "Joe Biden and Rishi Sunak signed a new economic partnership at the White House on "
@@ -84,21 +81,6 @@ NO_ARTICLE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sections
 <li><a href="/sport">Sport</a></li></ul></nav><main><h1>Sections</h1><ul>
 <li><a href="/a">Politics</a></li><li><a href="/b">Business</a></li><li><a href="/c">Tech</a></li>
 </ul></main><footer>© 2023 Example</footer></body></html>"""
-
-
-def write(folder, name, content):
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return path
-
-
-def load(folder, **kwargs):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        corpus = load_corpus(folder, **kwargs)
-    kinds = {CorpusWarning: "warning", CorpusNote: "note"}
-    return corpus, [(kinds.get(w.category, "other"), str(w.message)) for w in caught]
 
 
 def test_the_article_is_kept_and_nothing_else(tmp_path):
