@@ -160,6 +160,8 @@ _REASONS = {
                                 "paragraphs (teaser or notice)"),
     "outside": ("outside", "prose outside the article's main block (teaser, comment, "
                            "profile or footer)"),
+    "outside-short": ("outside", "short line outside the article's main block (menu, link "
+                                 "or heading)"),
 }
 
 
@@ -215,7 +217,8 @@ def classify_lines(lines: Sequence[str], hints: Sequence[str | None] | None = No
             continue
         if final[i] == "good":
             if not start <= pos <= end:
-                verdicts[i] = _REASONS["outside"]
+                short = evidence[i].length < LENGTH_LOW and not evidence[i].sentence
+                verdicts[i] = _REASONS["outside-short" if short else "outside"]
             continue
         reason = why[i] or ("short" if first[i] == "short" else "isolated")
         category, text = _REASONS[reason]
