@@ -5,8 +5,9 @@
 whole visible text; ``gold/<id>.txt``: the article body as annotated by people) and scores
 
 - the **HTML path**: :func:`analysis.webpage.read_page` on each page (the corpus loader's
-  route for ``.html`` files), with trafilatura's default and ``favor_precision`` settings
-  alone as baselines;
+  route for ``.html`` files), with trafilatura alone as baselines: its default settings,
+  ``favor_precision``, and ``favor_precision`` without comments (the setting the package
+  uses, before its furniture rules and headline removal);
 - the **text path**: :func:`analysis.clean.clean_text` on each visible text (the route for
   pasted ``.txt`` pages), with "keep everything" as the baseline.
 
@@ -89,6 +90,9 @@ def _methods() -> dict[str, tuple[str, Callable]]:
         "html: trafilatura default": ("html", lambda data, name: _trafilatura(data, name)),
         "html: trafilatura favor_precision":
             ("html", lambda data, name: _trafilatura(data, name, favor_precision=True)),
+        "html: trafilatura favor_precision, no comments":
+            ("html", lambda data, name: _trafilatura(data, name, favor_precision=True,
+                                                     include_comments=False)),
         "text: this package (clean_text)":
             ("raw", lambda data, name: clean_text(decode_text(data, name)[0]).text),
         "text: keep everything": ("raw", lambda data, name: decode_text(data, name)[0]),
