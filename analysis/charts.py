@@ -31,7 +31,6 @@ from analysis.figures import (
     shorten,
     style,
     text_colour_on,
-    wrap_label,
 )
 from analysis.people import followed_people
 
@@ -141,7 +140,9 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str | None = No
                 colour = colour_of.get(term.holder, UNLISTED)
                 ax.barh(y, b - a, left=a, height=0.62, color=colour, edgecolor="white")
                 surname = term.holder.split()[-1]
-                if (b - a).days > 0.06 * span_days:
+                # Inside the bar if the name fits: ~0.067 in per character at 8 pt, on an
+                # axis about 6.75 in wide.
+                if len(surname) * 0.067 < (b - a).days / span_days * 6.75:
                     ax.text(a + (b - a) / 2, y, surname, ha="center", va="center", fontsize=8,
                             color=text_colour_on(colour))
                 else:  # too short a term for a label inside: put it above
@@ -414,7 +415,7 @@ def distributions(values: pd.DataFrame, by: str, value: str, xlabel: str, title:
     with style():
         fig, ax = plt.subplots(figsize=(8.5, rows_height(len(groups), per_row=0.6, extra=1.4)))
         data = [values.loc[values[by] == g, value].to_numpy() for g in groups]
-        ax.boxplot(data, positions=range(len(groups)), vert=False, widths=0.5,
+        ax.boxplot(data, positions=range(len(groups)), orientation="horizontal", widths=0.5,
                    showfliers=False, medianprops={"color": "black"})
         rng = np.random.default_rng(0)  # fixed jitter: same figure every run
         for i, (g, d) in enumerate(zip(groups, data)):
@@ -507,10 +508,11 @@ def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "
         values = matrix.to_numpy(dtype=float)
         top = np.nanmax(values) if np.isfinite(values).any() else 1
         image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=top)
-        ax.set_xticks(range(n_cols), [wrap_label(c, 20) if not wide else shorten(c, 30)
+        upright = n_cols > 6  # more columns than slanted labels have room for
+        ax.set_xticks(range(n_cols), [shorten(c, 30 if upright else MAX_LABEL)
                                       for c in matrix.columns],
-                      rotation=90 if wide else 30, ha="center" if wide else "right",
-                      fontsize=8 if not wide else 7)
+                      rotation=90 if upright else 30, ha="center" if upright else "right",
+                      fontsize=7 if wide else 8)
         ax.set_yticks(range(n_rows), [shorten(i) for i in matrix.index], fontsize=8)
         if not wide:
             for i in range(n_rows):

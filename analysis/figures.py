@@ -160,20 +160,6 @@ def shorten(text: str, width: int = MAX_LABEL) -> str:
     return (cut[:space] if space >= width // 2 else cut).rstrip(" ,;:") + "…"
 
 
-def wrap_label(text: str, width: int = MAX_LABEL // 2, lines: int = 2) -> str:
-    """``text`` on at most ``lines`` lines of ``width`` characters (the last shortened).
-
-    Examples
-    --------
-    >>> wrap_label("Voice of America (Editorials)", 18)
-    'Voice of America\\n(Editorials)'
-    """
-    parts = textwrap.wrap(" ".join(str(text).split()), width) or [""]
-    if len(parts) > lines:
-        parts = parts[:lines - 1] + [shorten(" ".join(parts[lines - 1:]), width)]
-    return "\n".join(parts)
-
-
 def outlet_name(outlet: str) -> str:
     """The outlet's name without the description in brackets.
 

@@ -257,8 +257,10 @@ def _misread(text: str, words: list[str], valences: list[float]) -> dict[int, tu
     """Token positions VADER likely misreads: ``{position: (kind, reason)}``."""
     senses = {s["word"]: s for s in load_senses()}
     spans = _token_spans(text)
-    alphabetic = [w for w in words if w[:1].isalpha()]
-    title_case = sum(w[:1].isupper() for w in alphabetic) > 0.5 * max(1, len(alphabetic))
+    # A headline in title case capitalises nearly every longer word; prose full of names
+    # still leaves its verbs and adjectives in lower case.
+    longer = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    title_case = len(longer) >= 4 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
     found = {}
     for i, (word, valence) in enumerate(zip(words, valences)):
         if not valence:
