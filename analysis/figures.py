@@ -40,6 +40,7 @@ OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "
 TOL_BRIGHT = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
 NEUTRAL = "#8C8C8C"
 OTHERS = NEUTRAL  # the one colour of every name past the palette
+DARK = "#4D4D4D"  # a row or series without a colour of its own
 # Tol's grey is left out of the outlet palette: grey reads as "others".
 PALETTES = {"leader": OKABE_ITO, "outlet": TOL_BRIGHT[:6]}
 MAX_LABEL = 40  # characters of a tick label, per line
@@ -128,6 +129,19 @@ def colours(names: Iterable[str], kind: str = "outlet", counts: Mapping[str, flo
         result[name] = house[name] if name in house else next(free)
     result.update({name: OTHERS for name in ranked[k:]})
     return {name: result[name] for name in dict.fromkeys(names)}
+
+
+def house_colours(names: Iterable[str], kind: str = "leader") -> dict[str, str]:
+    """The house colours of those ``names`` that have one (the charts' default: everyone
+    else is drawn in :data:`DARK` or greys).
+
+    Examples
+    --------
+    >>> house_colours(["Keir Starmer", "Someone Else"])
+    {'Keir Starmer': '#CC79A7'}
+    """
+    house = {"outlet": OUTLET_COLOURS, "leader": LEADER_COLOURS}[kind]
+    return {n: house[n] for n in names if n in house}
 
 
 def text_colour_on(colour: str) -> str:

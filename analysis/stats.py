@@ -169,6 +169,28 @@ def count_phrase(k: float, n: int, unit: str = "sentences", n_clusters: int | No
     return text
 
 
+def interval_cells(table: pd.DataFrame, fmt: str = "{:.0%}") -> pd.Series:
+    """Table cells for a grouped table: "14% (10%–20%)", or "14% (no interval)" where the
+    minimums leave none (its ``reason`` column says why), or "no data".
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"estimate": [0.14, 0.0, np.nan], "low": [0.1, np.nan, np.nan],
+    ...                       "high": [0.2, np.nan, np.nan]})
+    >>> interval_cells(table).tolist()
+    ['14% (10%–20%)', '0% (no interval)', 'no data']
+    """
+    cells = []
+    for estimate, low, high in zip(table["estimate"], table["low"], table["high"]):
+        if not np.isfinite(estimate):
+            cells.append("no data")
+        elif np.isfinite(low) and np.isfinite(high):
+            cells.append(f"{fmt.format(estimate)} ({fmt.format(low)}–{fmt.format(high)})")
+        else:
+            cells.append(f"{fmt.format(estimate)} (no interval)")
+    return pd.Series(cells, index=table.index, dtype=object)
+
+
 def _cluster_sums(values: np.ndarray, clusters) -> tuple[np.ndarray, np.ndarray]:
     """Per-cluster column sums, clusters in a fixed order (sorted by their text)."""
     keys = pd.Series(np.asarray(clusters, dtype=object)).map(str)
