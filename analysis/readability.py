@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.memo import remember
-from analysis.stats import SEED, bootstrap_statistic
+from analysis.stats import SEED, bootstrap_statistic, statistic_difference
 from analysis.text import WORD, split_sentences
 
 SMOG_MIN_SENTENCES = 30
@@ -220,3 +220,19 @@ def grouped_readability(counts: pd.DataFrame, by, cluster: str | None = "doc_id"
                              estimate[i]) else "every resample gives the same value")})
     return pd.DataFrame(rows, columns=["group", "metric", "estimate", "low", "high",
                                        "n_sentences", "n_articles", "resampled", "reason"])
+
+
+def grade_difference(counts: pd.DataFrame, by: str, a, b,
+                     metric: str = "flesch_kincaid_grade", cluster: str | None = "doc_id",
+                     **kwargs):
+    """``metric`` of group ``a`` minus that of group ``b`` with the interval of the
+    difference (:func:`analysis.stats.statistic_difference`): paired by article when the
+    groups share articles (quoted speech and narrative), never judged by overlap.
+
+    Returns
+    -------
+    analysis.stats.Difference
+    """
+    column = METRICS.index(metric)
+    return statistic_difference(counts, by, a, b, list(COUNT_COLUMNS),
+                                lambda sums: formulas(sums)[..., column], cluster, **kwargs)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import NormalDist
 
 import numpy as np
@@ -399,54 +399,62 @@ def grouped_mean(frame: pd.DataFrame, by, value: str, cluster: str | None = "doc
         columns="_one")
 
 
-def ratio_difference(frame: pd.DataFrame, by: str, a, b, numerator: str, denominator: str,
-                     cluster: str | None = "doc_id", n_boot: int = N_BOOT, seed: int = SEED,
-                     level: float = LEVEL, min_clusters: int = MIN_CLUSTERS,
-                     min_units: int = MIN_UNITS) -> Difference:
-    """Ratio of group ``a`` minus ratio of group ``b``, with the interval of the difference.
+def statistic_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
+                         statistic: Callable[[np.ndarray], np.ndarray],
+                         cluster: str | None = "doc_id", n_boot: int = N_BOOT, seed: int = SEED,
+                         level: float = LEVEL, min_clusters: int = MIN_CLUSTERS,
+                         min_units: int = MIN_UNITS) -> Difference:
+    """``statistic`` of group ``a`` minus that of group ``b``, with the interval of the
+    difference.
 
     Groups that share articles (quoted speech and narrative of the same articles) are
-    *paired*: each replicate draws articles once and recomputes both ratios from them.
+    *paired*: each replicate draws articles once and recomputes both groups from them.
     Groups in different articles (two outlets) resample each group's own unit
     separately: its articles, or the sentences of its one article. Both groups inside one
     article resample their sentences.
 
-    Examples
-    --------
-    Five articles, each with two quoted sentences and two narrative ones.
-
-    >>> f = pd.DataFrame({"doc_id": np.repeat(list("abcde"), 4),
-    ...                   "voice": ["q", "q", "n", "n"] * 5, "x": [1, 1, 0, 0] * 5,
-    ...                   "one": 1.0})
-    >>> d = ratio_difference(f, "voice", "q", "n", "x", "one")
-    >>> d.estimate, d.paired, d.reason
-    (1.0, True, 'every resample gives the same value')
+    Parameters
+    ----------
+    columns : list of str
+        The columns whose sums the statistic reads (``statistic(sums[..., k])``).
+    statistic : callable
+        As in :func:`bootstrap_statistic` (one value per set of sums).
     """
     rows = frame[frame[by].isin([a, b])]
     in_a = (rows[by] == a).to_numpy()
-    num, den = rows[numerator].to_numpy(float), rows[denominator].to_numpy(float)
-    values = np.column_stack([num * in_a, den * in_a, num * ~in_a, den * ~in_a])
+    data = rows[list(columns)].to_numpy(float)
+    k = data.shape[1]
+    values = np.column_stack([data * in_a[:, None], data * ~in_a[:, None]])
+
+    def difference(sums):
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return statistic(sums[..., :k]) - statistic(sums[..., k:])
+
     ids = (rows[cluster].map(str).to_numpy() if cluster
            else np.zeros(len(rows)).astype(str))
     options = dict(n_boot=n_boot, seed=seed, level=level, min_clusters=min_clusters,
                    min_units=min_units)
-    sub_a = bootstrap_ratio(num[in_a], den[in_a], ids[in_a], **options)
-    sub_b = bootstrap_ratio(num[~in_a], den[~in_a], ids[~in_a], **options)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        estimate = float(_difference(values.sum(axis=0)))
+    subs = []
+    for mask in (in_a, ~in_a):
+        est, low, high, resampled, reason = bootstrap_statistic(
+            data[mask], statistic, ids[mask], **options)
+        subs.append(Interval(float(est), float(low), float(high), n_units=int(mask.sum()),
+                             n_clusters=len(set(ids[mask])), resampled=resampled,
+                             reason=reason))
+    estimate = float(difference(values.sum(axis=0)))
     paired = bool(set(ids[in_a]) & set(ids[~in_a])) and len(set(ids)) >= 2
 
     def without(reason: str) -> Difference:
-        return Difference(sub_a, sub_b, estimate, float("nan"), float("nan"), paired, "",
+        return Difference(subs[0], subs[1], estimate, float("nan"), float("nan"), paired, "",
                           reason)
 
     if not in_a.any() or in_a.all():
         return without(f"no units in group {b if in_a.all() else a!r}")
     if paired:
         _, low, high, resampled, reason = bootstrap_statistic(
-            values, _difference, ids, None, **options)
-        return Difference(sub_a, sub_b, estimate, float(low), float(high), True, resampled,
-                          reason)
+            values, difference, ids, None, **options)
+        return Difference(subs[0], subs[1], estimate, float(low), float(high), True,
+                          resampled, reason)
     units = ids.astype(object)
     for name, mask in ((a, in_a), (b, ~in_a)):
         n_articles = len(set(ids[mask]))
@@ -459,16 +467,37 @@ def ratio_difference(frame: pd.DataFrame, by: str, a, b, numerator: str, denomin
                                f"needs at least {min_units}")
             units[mask] = [f"{name}#{i}" for i in range(mask.sum())]  # its sentences
     _, low, high, _, reason = bootstrap_statistic(
-        values, _difference, units, np.where(in_a, "a", "b"), n_boot, seed, level, 2, 1)
+        values, difference, units, np.where(in_a, "a", "b"), n_boot, seed, level, 2, 1)
     kinds = {"sentences" if len(set(ids[m])) == 1 else "articles" for m in (in_a, ~in_a)}
     resampled = " and ".join(sorted(kinds)) if not reason else ""
-    return Difference(sub_a, sub_b, estimate, float(low), float(high), False, resampled,
+    return Difference(subs[0], subs[1], estimate, float(low), float(high), False, resampled,
                       reason)
 
 
-def _difference(sums: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return sums[..., 0] / sums[..., 1] - sums[..., 2] / sums[..., 3]
+def ratio_difference(frame: pd.DataFrame, by: str, a, b, numerator: str, denominator: str,
+                     cluster: str | None = "doc_id", **kwargs) -> Difference:
+    """Ratio of sums of group ``a`` minus that of group ``b`` (see
+    :func:`statistic_difference`), each group's own interval with its counts.
+
+    Examples
+    --------
+    Five articles, each with two quoted sentences and two narrative ones.
+
+    >>> f = pd.DataFrame({"doc_id": np.repeat(list("abcde"), 4),
+    ...                   "voice": ["q", "q", "n", "n"] * 5, "x": [1, 1, 0, 0] * 5,
+    ...                   "one": 1.0})
+    >>> d = ratio_difference(f, "voice", "q", "n", "x", "one")
+    >>> d.estimate, d.paired, d.reason, d.a.numerator
+    (1.0, True, 'every resample gives the same value', 10.0)
+    """
+    result = statistic_difference(frame, by, a, b, [numerator, denominator], _ratio, cluster,
+                                  **kwargs)
+    groups = []
+    for name in (a, b):
+        rows = frame[frame[by] == name]
+        groups.append(bootstrap_ratio(rows[numerator], rows[denominator],
+                                      rows[cluster] if cluster else None, **kwargs))
+    return replace(result, a=groups[0], b=groups[1])
 
 
 def mean_difference(frame: pd.DataFrame, by: str, a, b, value: str,

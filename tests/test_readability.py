@@ -164,3 +164,19 @@ def test_committed_benchmark_is_what_the_code_computes():
     scores = article_scores(politics)
     again = distribution(scores["flesch_kincaid_grade"])
     assert again == committed["metrics"]["by_section"]["politics"]["flesch_kincaid_grade"]
+
+
+def test_grade_difference_is_the_difference_of_the_two_texts_grades():
+    from analysis.readability import grade_difference
+
+    short = ["We met.", "We sat down.", "They ate.", "It rained."] * 3
+    long = ["The delegations deliberated extensively regarding multilateral cooperation.",
+            "Negotiators reaffirmed their commitment to comprehensive frameworks."] * 6
+    counts = counts_table(pd.Series(short + long)).assign(
+        doc_id="one", voice=["short"] * len(short) + ["long"] * len(long))
+    difference = grade_difference(counts, "voice", "long", "short")
+    expected = (readability_scores(" ".join(long))["flesch_kincaid_grade"]
+                - readability_scores(" ".join(short))["flesch_kincaid_grade"])
+    assert difference.estimate == pytest.approx(expected)
+    assert difference.resampled == "sentences" and not difference.paired
+    assert difference.low > 0 and difference.verdict() == "higher than"
