@@ -204,34 +204,40 @@ def _compound(text: str, valences: Iterable[float]) -> float:
 
 
 def word_contributions(texts: Iterable[str]) -> pd.DataFrame:
-    """Each scored word's share of its text's compound score.
+    """Each scored word's share of its text's compound score, and whether it is misread.
 
     VADER's compound is a squashed sum of word valences; each word's contribution is its
     valence's share of that sum times the compound, so a text's contributions add up to
-    its compound score exactly.
+    its compound score exactly. ``kind`` and ``reason`` say when the word is likely
+    misread (see :func:`misreadings`).
 
     Returns
     -------
     pandas.DataFrame
         One row per word with a valence: ``text_id`` (position in ``texts``),
         ``position`` (VADER's token number), ``word`` (as written), ``valence`` (after
-        VADER's rules) and ``contribution``.
+        VADER's rules), ``contribution``, ``kind`` ("sense", "name" or "") and ``reason``.
 
     Examples
     --------
     >>> table = word_contributions(["She tested positive for coronavirus."])
-    >>> table[["word", "valence"]].values.tolist(), round(float(table["contribution"].sum()), 4)
-    ([['positive', 2.6]], 0.5574)
+    >>> table[["word", "valence", "kind"]].values.tolist()
+    [['positive', 2.6, 'sense']]
+    >>> round(float(table["contribution"].sum()), 4)
+    0.5574
     """
     rows = []
     for text_id, text in enumerate(texts):
         scored, words, valences = _valences(str(text))
         compound, total = _compound(scored, valences), sum(valences)
+        found = _misread(scored, words, valences)
         for position, (word, valence) in enumerate(zip(words, valences)):
             if valence:
+                kind, reason = found.get(position, ("", ""))
                 rows.append((text_id, position, word, valence,
-                             compound * valence / total if total else 0.0))
-    return pd.DataFrame(rows, columns=["text_id", "position", "word", "valence", "contribution"])
+                             compound * valence / total if total else 0.0, kind, reason))
+    return pd.DataFrame(rows, columns=["text_id", "position", "word", "valence", "contribution",
+                                       "kind", "reason"])
 
 
 @functools.cache
@@ -300,21 +306,23 @@ def misreadings(texts: Iterable[str]) -> pd.DataFrame:
     >>> found["compound"].round(2).tolist()[:1], found["compound_without"].tolist()[:1]
     ([0.56], [0.0])
     """
-    rows = []
-    for text_id, original in enumerate(texts):
-        text, words, valences = _valences(str(original))
-        found = _misread(text, words, valences)
-        if not found:
-            continue
-        compound, total = _compound(text, valences), sum(valences)
-        kept = [0.0 if i in found else v for i, v in enumerate(valences)]
-        without = _compound(text, kept)
-        for i, (kind, reason) in found.items():
-            rows.append((text_id, original, compound, words[i], valences[i],
-                         compound * valences[i] / total if total else 0.0, kind, reason,
-                         without))
-    return pd.DataFrame(rows, columns=["text_id", "text", "compound", "word", "valence",
-                                       "contribution", "kind", "reason", "compound_without"])
+    texts = [str(t) for t in texts]
+    words = word_contributions(texts)
+    found = words[words["kind"] != ""]
+    compound = words.groupby("text_id")["contribution"].sum()
+    misread = found.groupby("text_id")["position"].agg(set)
+    without = {i: _compound(*_without(texts[i], positions)) for i, positions in misread.items()}
+    return found.assign(text=[texts[i] for i in found["text_id"]],
+                        compound=found["text_id"].map(compound).to_numpy(),
+                        compound_without=found["text_id"].map(without).to_numpy())[
+        ["text_id", "text", "compound", "word", "valence", "contribution", "kind", "reason",
+         "compound_without"]].reset_index(drop=True)
+
+
+def _without(text: str, positions) -> tuple[str, list[float]]:
+    """A text's scored form and its valences with the tokens at ``positions`` set to zero."""
+    scored, _, valences = _valences(text)
+    return scored, [0.0 if i in positions else v for i, v in enumerate(valences)]
 
 
 def summarise_misreadings(found: pd.DataFrame) -> pd.DataFrame:
@@ -364,15 +372,16 @@ def tone_drivers(texts_a: Iterable[str], texts_b: Iterable[str]) -> pd.DataFrame
 
     The difference of the groups' mean compound scores is split exactly over words: a
     word's part is its summed contribution per sentence of group A minus that of group
-    B. When a few words account for most of the difference, and those words are topics
-    ("war", "security") or names, the difference is lexical, not a difference in tone.
+    B. The part of it that comes from misread occurrences (:func:`misreadings`: "special
+    relationship", "national security", "the United States") is lexical, not tonal;
+    ``attrs["misread_share"]`` is that part of the whole difference.
 
     Returns
     -------
     pandas.DataFrame
         Index ``word`` (lower case); ``n_a, n_b`` (occurrences), ``per_sentence_a,
         per_sentence_b``, ``difference`` (adds up to the difference of means), ``share``
-        of it, and ``sense`` (the reason, if the word has a non-evaluative sense listed);
+        of it, ``misread_difference`` (the part from misread occurrences) and ``reason``;
         sorted by the size of ``difference``. ``attrs["difference"]`` holds the total.
 
     Examples
@@ -381,26 +390,33 @@ def tone_drivers(texts_a: Iterable[str], texts_b: Iterable[str]) -> pd.DataFrame
     ...                        ["Russian aggression.", "The talks."])
     >>> drivers.index.tolist(), round(drivers.attrs["difference"], 4)
     (['special', 'aggression', 'well'], 0.4855)
+    >>> round(drivers.attrs["misread_share"], 2)  # 1.7 / √(1.7² + 15) / 2 / 0.4855
+    0.41
     """
     texts_a, texts_b = list(texts_a), list(texts_b)
-    parts = {}
-    for name, texts in (("a", texts_a), ("b", texts_b)):
+    columns = {}
+    for name, texts, sign in (("a", texts_a, 1), ("b", texts_b, -1)):
         words = word_contributions(texts).assign(word=lambda t: t["word"].str.lower())
-        grouped = words.groupby("word")["contribution"].agg(["size", "sum"])
-        parts[name] = grouped.assign(per=grouped["sum"] / max(1, len(texts)))
-    table = pd.concat({k: v for k, v in parts.items()}, axis=1).fillna(0.0)
-    table.columns = [f"{stat}_{group}" for group, stat in table.columns]
-    senses = {s["word"]: s["reason"] for s in load_senses()}
-    result = pd.DataFrame({
-        "n_a": table.get("size_a", 0).astype(int), "n_b": table.get("size_b", 0).astype(int),
-        "per_sentence_a": table.get("per_a", 0.0), "per_sentence_b": table.get("per_b", 0.0)},
-        index=table.index)
+        per = words["contribution"] / max(1, len(texts))
+        columns[f"n_{name}"] = words.groupby("word").size()
+        columns[f"per_sentence_{name}"] = per.groupby(words["word"]).sum()
+        columns[f"misread_{name}"] = (sign * per.where(words["kind"] != "", 0.0)).groupby(
+            words["word"]).sum()
+        columns[f"reason_{name}"] = words[words["kind"] != ""].groupby("word")["reason"].first()
+    table = pd.DataFrame(columns)
+    result = table[["n_a", "n_b"]].fillna(0).astype(int)
+    result["per_sentence_a"] = table["per_sentence_a"].fillna(0.0)
+    result["per_sentence_b"] = table["per_sentence_b"].fillna(0.0)
     result["difference"] = result["per_sentence_a"] - result["per_sentence_b"]
     total = float(result["difference"].sum())
     result["share"] = result["difference"] / total if total else np.nan
-    result["sense"] = [senses.get(w, "") for w in result.index]
+    result["misread_difference"] = (table["misread_a"].fillna(0.0)
+                                    + table["misread_b"].fillna(0.0))
+    result["reason"] = table["reason_a"].fillna(table["reason_b"]).fillna("")
     order = result["difference"].abs().sort_values(ascending=False, kind="stable").index
     result = result.loc[order]
     result.index.name = "word"
     result.attrs["difference"] = total
+    result.attrs["misread_share"] = (float(result["misread_difference"].sum()) / total
+                                     if total else float("nan"))
     return result

@@ -193,7 +193,13 @@ def test_tone_drivers_split_the_difference_exactly():
     assert drivers.attrs["difference"] == pytest.approx(expected, abs=1e-4)
     assert drivers["difference"].sum() == pytest.approx(expected, abs=1e-4)
     assert drivers.loc["special", "n_a"] == 1 and drivers.loc["special", "n_b"] == 0
-    assert drivers.loc["special", "sense"] != "" and drivers.loc["war", "sense"] == ""
+    # "special relationship" is misread, "war" is not: only the first is lexical.
+    assert drivers.loc["special", "misread_difference"] == pytest.approx(
+        drivers.loc["special", "difference"])
+    assert drivers.loc["special", "reason"] != "" and drivers.loc["war", "reason"] == ""
+    assert drivers.loc["war", "misread_difference"] == 0
+    assert drivers.attrs["misread_share"] == pytest.approx(
+        drivers.loc["special", "difference"] / expected, abs=1e-3)
 
 
 def test_a_difference_made_of_one_word_is_lexical():
@@ -201,6 +207,7 @@ def test_a_difference_made_of_one_word_is_lexical():
     b = ["Russia was discussed."] * 3
     drivers = tone_drivers(a, b)
     assert drivers.index[0] == "special" and drivers.loc["special", "share"] == pytest.approx(1)
+    assert drivers.attrs["misread_share"] == pytest.approx(1)
     assert (compound_without(a, ["special"]) == 0).all()
 
 
