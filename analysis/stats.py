@@ -41,8 +41,23 @@ MIN_CLUSTERS = 5
 MIN_UNITS = 10
 
 
+class _Bounds:
+    """Unpacks as ``(estimate, low, high)``; ``has_interval`` when both bounds are finite."""
+
+    estimate: float
+    low: float
+    high: float
+
+    def __iter__(self):
+        yield from (self.estimate, self.low, self.high)
+
+    @property
+    def has_interval(self) -> bool:
+        return bool(np.isfinite(self.low) and np.isfinite(self.high))
+
+
 @dataclass(frozen=True)
-class Interval:
+class Interval(_Bounds):
     """An estimate with its counts and its 95% interval, or the reason it has none.
 
     Unpacks as ``(estimate, low, high)``, like the tuples of earlier versions.
@@ -73,13 +88,6 @@ class Interval:
     resampled: str = ""
     reason: str = ""
 
-    def __iter__(self):
-        yield from (self.estimate, self.low, self.high)
-
-    @property
-    def has_interval(self) -> bool:
-        return bool(np.isfinite(self.low) and np.isfinite(self.high))
-
     def describe(self, fmt: str = "{:.0%}", unit: str = "sentences",
                  cluster: str = "articles") -> str:
         """The estimate for prose: value, interval or the reason there is none, counts.
@@ -102,7 +110,7 @@ class Interval:
 
 
 @dataclass(frozen=True)
-class Difference:
+class Difference(_Bounds):
     """``estimate_a − estimate_b`` with the interval of the difference itself.
 
     ``paired`` is True when the two groups share articles and the articles were resampled
@@ -117,13 +125,6 @@ class Difference:
     paired: bool
     resampled: str
     reason: str = ""
-
-    def __iter__(self):
-        yield from (self.estimate, self.low, self.high)
-
-    @property
-    def has_interval(self) -> bool:
-        return bool(np.isfinite(self.low) and np.isfinite(self.high))
 
     def verdict(self, more: str = "higher than", less: str = "lower than",
                 same: str = "not clearly different from",
