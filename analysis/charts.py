@@ -322,7 +322,8 @@ def _value_text(row, fmt: str) -> str:
 def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
               reference: float | None = None, fmt: str = "{:.2f}",
               series: str | None = None, labels: Mapping | None = None,
-              unit: str = "sentences", note: str | None = None) -> Figure:
+              unit: str = "sentences", note: str | None = None,
+              band: tuple[float, float] | None = None, band_label: str = "") -> Figure:
     """Estimates with 95% intervals, one row per group, labelled with n.
 
     A row whose interval is NaN (too few articles or sentences, see
@@ -337,9 +338,12 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
     colour_of : mapping, optional
         Colour per group (or per series); groups without one are dark grey.
     reference : float, optional
-        A vertical line (0 for sentiment).
+        A vertical line (0 for sentiment; a benchmark's median).
     labels : mapping, optional
         Row label per group (for a table per ``doc_id``: article labels).
+    band, band_label : optional
+        A shaded reference range and its legend label, e.g. the middle half of BBC news
+        stories' grades (``evaluation/readability.json``).
     """
     groups = list(dict.fromkeys(table["group"] if series else table.index))
     kinds = list(dict.fromkeys(table[series])) if series else [None]
@@ -367,14 +371,16 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
                         transform=ax.get_yaxis_transform())
         if reference is not None:
             ax.axvline(reference, color="#999999", linewidth=1, linestyle="--")
+        if band is not None:
+            ax.axvspan(*band, color="#E3E3E3", zorder=0, label=shorten(band_label) or None)
         ax.set_yticks(range(len(groups)), _labels(groups, labels))
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
         fig.tight_layout()
-        if series:
-            _legend_below(fig, ax, ncol=len(kinds))
+        if series or (band is not None and band_label):
+            _legend_below(fig, ax, ncol=len(kinds) + bool(band_label))
     return set_note(fig, note if note is not None else _per_row_note(
         table["n_units"], unit, table["n_articles"] if "n_articles" in table else None))
 

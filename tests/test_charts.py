@@ -313,3 +313,16 @@ def test_hostile_names_draw_literally_in_every_chart(tmp_path):
         corpus_text = [t for t in drawn if "$" in t.get_text()]
         assert corpus_text and all(not t.get_parse_math() for t in corpus_text), name
         plt.close(fig)
+
+
+def test_a_benchmark_band_is_drawn_and_named():
+    table = interval_table(OUTLETS[:5], (10, 30))
+    fig = charts.intervals(table, "Flesch–Kincaid grade", "Reading grade per article",
+                           reference=10.7, band=(9.7, 11.9),
+                           band_label="BBC news stories, middle half")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "BBC news stories, middle half"]
+    spans = [p for p in ax.patches if p.get_x() == pytest.approx(9.7)]
+    assert spans and spans[0].get_width() == pytest.approx(11.9 - 9.7)
+    plt.close(fig)
