@@ -1,9 +1,19 @@
 """The book's charts. Each takes analysis tables and returns a matplotlib figure drawn in
 the house style (:mod:`analysis.figures`); notebooks save them with
-:func:`analysis.figures.save`.
+:func:`analysis.figures.save`, which prints the counts each chart computed from its data.
+This module draws rows (one per article, outlet, person or group); the small multiples and
+heat maps are in :mod:`analysis.panels` (and importable from here too).
+
+Every chart stays legible from 5 rows to 200: heights grow with the rows, labels are
+shortened, and past the palette's size the rows or series beyond the first few share one
+"others" colour while text names every one of them. A chart never pools: it draws one row
+per row of the table it is given, so a chart "per article" is given a table per
+``doc_id`` (and ``labels``, e.g. :func:`analysis.figures.article_labels`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -11,29 +21,115 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures import LEADER_COLOURS, NEUTRAL, colours, style
+from analysis.figures import (
+    DARK,
+    MAX_LABEL,
+    NEUTRAL,
+    OTHERS,
+    PALETTES,
+    colours,
+    house_colours,
+    rows_height,
+    set_note,
+    shorten,
+    style,
+    text_colour_on,
+)
+from analysis.panels import bar_panels, heatmap, leader_panels
+from analysis.people import followed_people
+
+__all__ = ["bar_panels", "distributions", "heatmap", "intervals", "label_shares",
+           "leader_panels", "own_words", "speaker_shares", "stacked", "timeline"]
+
+OFFICE_ROWS = (("UK", "Prime Minister"), ("UK", "Foreign Secretary"), ("US", "President"),
+               ("US", "Secretary of State"))
+GREYS = ("#7F7F7F", "#B0B0B0", "#4D4D4D", "#D0D0D0", "#999999", "#666666")
+UNLISTED = "#D9D9D9"  # an office holder the corpus does not follow
+
+def _labels(index, labels: Mapping | None = None, width: int = MAX_LABEL) -> list[str]:
+    """Row labels: ``labels[row]`` if given, else the row itself; shortened to ``width``."""
+    return [shorten(labels.get(i, i) if labels is not None else i, width) for i in index]
 
 
-def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str = "2022-01-01",
-             end: str = "2025-06-30") -> Figure:
+def _per_row_note(n_units, unit: str, n_articles=None) -> str:
+    """"n = 7–27 sentences per row (in 1 article each)": the range of a chart's row counts."""
+    n_units = pd.Series(n_units, dtype=float).dropna()
+    if n_units.empty:
+        return f"n = 0 {unit}"
+    lo, hi = int(n_units.min()), int(n_units.max())
+    text = f"n = {lo:,} {unit} per row" if lo == hi else f"n = {lo:,}–{hi:,} {unit} per row"
+    if n_articles is not None and len(pd.Series(n_articles).dropna()):
+        a = pd.Series(n_articles).dropna().astype(int)
+        text += (f", {a.min()} article{'s' if a.min() != 1 else ''} each" if a.min() == a.max()
+                 else f", {a.min()}–{a.max()} articles")
+    return text
+
+
+def _legend_below(fig: Figure, ax, ncol: int = 3, fontsize: float = 8, **kwargs) -> None:
+    """A legend just under the axes' tick labels and x label, whatever the figure's height."""
+    renderer = fig.canvas.get_renderer()
+    outer, inner = ax.get_tightbbox(renderer), ax.get_window_extent(renderer)
+    y = (outer.y0 - inner.y0 - 4 * fig.dpi / 72) / inner.height
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, y), ncol=ncol, frameon=False,
+              fontsize=fontsize, **kwargs)
+
+
+def _span(corpus: pd.DataFrame, offices: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The half-years around the articles' dates (or the offices' if no article is dated)."""
+    dates = pd.to_datetime(corpus["published"]).dropna()
+    if dates.empty:
+        dates = pd.concat([offices["start"], offices["end"]]).dropna()
+    if dates.empty:
+        return pd.Timestamp("2000-01-01"), pd.Timestamp("2000-12-31")
+    lo, hi = dates.min(), dates.max()
+    start = pd.Timestamp(lo.year, 1 if lo.month <= 6 else 7, 1)
+    end = pd.Timestamp(hi.year, 6, 30) if hi.month <= 6 else pd.Timestamp(hi.year, 12, 31)
+    return start, end
+
+
+def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str | None = None,
+             end: str | None = None, colour_of: Mapping[str, str] | None = None,
+             outlet_colours: Mapping[str, str] | None = None, rows=OFFICE_ROWS,
+             note: str | None = None) -> Figure:
     """The articles on a time line of the UK and US office holders.
 
-    Printed dates are filled markers, inferred dates hollow; a date known only to
-    the month is drawn as a bar across that month.
+    Printed dates are filled markers, inferred dates hollow; a date known only to the month
+    is drawn as a bar across that month. With up to six outlets and forty articles the
+    articles share one row and a legend names the outlets; beyond that each outlet gets
+    its own labelled row.
 
     Parameters
     ----------
     corpus : pandas.DataFrame
         From :func:`analysis.load_corpus` (``doc_id, published, date_precision,
-        date_inferred, outlet``).
+        date_inferred, outlet``, and ``uk_leader``, ``us_counterparts``).
     offices : pandas.DataFrame
         From :func:`analysis.offices.office_holders`.
+    start, end : str, optional
+        The axis; default: the half-years around the articles.
+    colour_of : mapping, optional
+        Colour per office holder; default :func:`~analysis.figures.colours` of the people
+        the corpus follows (:func:`analysis.people.followed_people`, ranked by articles),
+        holders it does not follow light grey.
+    outlet_colours : mapping, optional
+        Colour per outlet; default ``colours(corpus["outlet"])``.
     """
-    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
-    rows = [("UK", "Prime Minister"), ("UK", "Foreign Secretary"),
-            ("US", "President"), ("US", "Secretary of State")]
+    lo, hi = (pd.Timestamp(start), pd.Timestamp(end)) if start and end else _span(corpus, offices)
+    if colour_of is None:
+        people = followed_people(corpus)
+        colour_of = colours(people.index, "leader", counts=people["n_articles"])
+    outlets = corpus["outlet"].fillna("").replace("", "(no outlet)")
+    outlet_colour = dict(outlet_colours or colours(outlets, "outlet"))
+    outlet_colour.update({o: outlet_colour.get(o, OTHERS) for o in outlets})
+    by_count = outlets.value_counts()
+    ranked = sorted(by_count.index, key=lambda o: (-by_count[o], o))
+    one_row = len(ranked) <= len(PALETTES["outlet"]) and len(corpus) <= 40
+    article_rows = ["Articles"] if one_row else ranked
+    n_rows = len(rows) + len(article_rows)
+    height = 4.2 if one_row else rows_height(n_rows, per_row=0.5, extra=2.4)
     with style():
-        fig, ax = plt.subplots(figsize=(9, 4.2))
+        fig, ax = plt.subplots(figsize=(9, height))
+        span_days = (hi - lo).days
         for y, (country, office) in enumerate(rows):
             terms = offices[(offices["country"] == country) & (offices["office"] == office)]
             for term in terms.itertuples():
@@ -41,55 +137,66 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str = "2022-01-
                 b = min(term.end if pd.notna(term.end) else hi, hi)
                 if a >= b:
                     continue
-                colour = LEADER_COLOURS.get(term.holder, "#D9D9D9")
+                colour = colour_of.get(term.holder, UNLISTED)
                 ax.barh(y, b - a, left=a, height=0.62, color=colour, edgecolor="white")
-                dark = colour in ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
                 surname = term.holder.split()[-1]
-                if (b - a).days > 75:
+                # Inside the bar if the name fits: ~0.067 in per character at 8 pt, on an
+                # axis about 6.75 in wide.
+                if len(surname) * 0.067 < (b - a).days / span_days * 6.75:
                     ax.text(a + (b - a) / 2, y, surname, ha="center", va="center", fontsize=8,
-                            color="white" if dark else "black")
+                            color=text_colour_on(colour))
                 else:  # too short a term for a label inside: put it above
                     ax.text(a + (b - a) / 2, y - 0.36, surname, ha="center", va="bottom",
                             fontsize=7)
-        y_art = len(rows) + 0.3
-        outlet_colour = colours(corpus["outlet"].fillna("(no outlet)"), "outlet")
-        for art in corpus.dropna(subset=["published"]).itertuples():
-            colour = outlet_colour[art.outlet if isinstance(art.outlet, str) else "(no outlet)"]
+        first = len(rows) + 0.3
+        y_of = {o: first + (0 if one_row else i) for i, o in enumerate(ranked)}
+        for art, outlet in zip(corpus.itertuples(), outlets):
+            if pd.isna(art.published):
+                continue
+            y, colour = y_of[outlet], outlet_colour[outlet]
             inferred = bool(art.date_inferred) if pd.notna(art.date_inferred) else False
+            when = art.published
             if art.date_precision == "month":
                 month_end = art.published + pd.offsets.MonthEnd(0)
-                ax.barh(y_art, month_end - art.published, left=art.published, height=0.3,
+                ax.barh(y, month_end - art.published, left=art.published, height=0.3,
                         color=colour, alpha=0.5)
                 when = art.published + (month_end - art.published) / 2
-            else:
-                when = art.published
-            ax.plot([when], [y_art], marker="o", markersize=9, linestyle="none",
+            ax.plot([when], [y], marker="o", markersize=9 if one_row else 6, linestyle="none",
                     markerfacecolor="white" if inferred else colour, markeredgecolor=colour,
                     markeredgewidth=2, zorder=3)
-            ax.vlines(when, -0.4, y_art - 0.2, color=colour, linewidth=0.8, linestyle=":")
-        labels = [f"{c} {o}" for c, o in rows] + ["Articles"]
-        ax.set_yticks(list(range(len(rows))) + [y_art], labels)
-        ax.set_ylim(-0.6, y_art + 0.6)
+            if len(corpus) <= 20:
+                ax.vlines(when, -0.4, y - 0.2, color=colour, linewidth=0.8, linestyle=":")
+        labels = [f"{c} {o}" for c, o in rows] + (
+            ["Articles"] if one_row else [f"{shorten(o, 30)} ({by_count[o]})" for o in ranked])
+        ax.set_yticks(list(range(len(rows))) + [first + i for i in range(len(article_rows))],
+                      labels, fontsize=None if one_row else 8)
+        ax.set_ylim(-0.6, first + len(article_rows) - 1 + 0.6)
         ax.invert_yaxis()
         ax.set_xlim(lo, hi)
-        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        months = 12 * (hi.year - lo.year) + hi.month - lo.month
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)) if months <= 60 else
+                                   mdates.YearLocator(max(1, months // 60)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y" if months <= 60 else "%Y"))
         ax.grid(axis="y", visible=False)
         ax.set_title(f"The {len(corpus)} articles against the UK and US office holders")
-        handles = [plt.Line2D([], [], marker="o", linestyle="none", markersize=8,
-                              markerfacecolor=c, markeredgecolor=c, label=o)
-                   for o, c in outlet_colour.items()]
-        handles += [plt.Line2D([], [], marker="o", linestyle="none", markersize=8,
-                               markerfacecolor="white", markeredgecolor="#333333",
-                               label="hollow: date inferred")]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3,
+        marker = {"marker": "o", "linestyle": "none", "markersize": 8}
+        handles = [plt.Line2D([], [], markerfacecolor=outlet_colour[o],
+                              markeredgecolor=outlet_colour[o], label=shorten(o), **marker)
+                   for o in dict.fromkeys(outlets)] if one_row else []
+        handles += [plt.Line2D([], [], markerfacecolor="white", markeredgecolor="#333333",
+                               label="hollow: date inferred", **marker)]
+        ax.legend(handles=handles, loc="upper center",
+                  bbox_to_anchor=(0.5, -0.1 if one_row else -0.5 / height), ncol=3,
                   frameon=False, fontsize=8)
         fig.tight_layout()
-    return fig
+    dated = int(corpus["published"].notna().sum())
+    return set_note(fig, note if note is not None else (
+        f"n = {len(corpus):,} articles from {len(ranked):,} outlets"
+        + (f"; {len(corpus) - dated} without a date, not drawn" if dated < len(corpus)
+           else "")))
 
 
-def _share_rows(ax, labels, xlabel: str, title: str, legend_y: float | None = None,
-                legend_size: float = 8) -> None:
+def _share_rows(ax, labels, xlabel: str, title: str) -> None:
     """Finish a horizontal chart of shares: one row per label, top to bottom, on 0–100%."""
     ax.set_yticks(range(len(labels)), labels)
     ax.invert_yaxis()
@@ -98,12 +205,35 @@ def _share_rows(ax, labels, xlabel: str, title: str, legend_y: float | None = No
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
     ax.set_title(title)
-    if legend_y is not None:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, legend_y), ncol=3, frameon=False,
-                  fontsize=legend_size)
 
 
-def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str) -> Figure:
+def _speaker_palette(words: pd.DataFrame, colour_of: Mapping[str, str],
+                     max_greys: int = len(GREYS)) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Colours of the speakers' segments, and which speakers each segment holds.
+
+    Speakers with a colour come first (by name); up to ``max_greys`` others get a grey
+    each; past that the others with fewest words are merged into one "others" segment.
+    """
+    coloured = sorted(s for s in words.columns if colour_of.get(s, OTHERS) != OTHERS)
+    rest = sorted(s for s in words.columns if s not in coloured)
+    if len(rest) > max_greys:
+        totals = words[rest].sum()
+        keep = sorted(sorted(rest, key=lambda s: (-totals[s], s))[:max_greys - 1])
+        merged = [s for s in rest if s not in keep]
+        rest = keep + [f"others ({len(merged)} speakers)"]
+    else:
+        merged = []
+    palette = {s: colour_of[s] for s in coloured}
+    palette.update(zip(rest, GREYS))
+    members = {s: [s] for s in coloured + rest[:len(rest) - bool(merged)]}
+    if merged:
+        members[rest[-1]] = merged
+    return palette, members
+
+
+def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str,
+                   colour_of: Mapping[str, str] | None = None, labels: Mapping | None = None,
+                   note: str | None = None) -> Figure:
     """Per article (rows), the share of its words quoted from each speaker.
 
     Parameters
@@ -112,31 +242,39 @@ def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str) -> Figure
         Quoted words, articles by speakers (:func:`analysis.voices.speaker_words`).
     totals : pandas.Series
         Words per article (the denominator), same index.
+    colour_of : mapping, optional
+        Colour per speaker (leaders); default: their house colours. Other speakers are in
+        greys, past six merged into one "others" segment; the legend names every segment.
+    labels : mapping, optional
+        Row label per article (:func:`analysis.figures.article_labels`).
     """
-    speakers = sorted(words.columns, key=lambda s: (s not in LEADER_COLOURS, s))
-    palette = {s: LEADER_COLOURS.get(s) for s in speakers}
-    greys = iter(["#7F7F7F", "#B0B0B0", "#4D4D4D", "#D0D0D0", "#999999", "#666666"])
-    for s in speakers:
-        palette[s] = palette[s] or next(greys, NEUTRAL)
+    colour_of = house_colours(words.columns) if colour_of is None else colour_of
+    palette, members = _speaker_palette(words, colour_of)
     shares = words.div(totals, axis=0).reindex(totals.index).fillna(0)
     with style():
-        fig, ax = plt.subplots(figsize=(9, 0.7 * len(shares) + 1.8))
+        fig, ax = plt.subplots(figsize=(9, rows_height(len(shares), per_row=0.7, extra=1.8)))
         left = np.zeros(len(shares))
         y = np.arange(len(shares))
-        for s in speakers:
-            ax.barh(y, shares[s], left=left, color=palette[s], label=s, edgecolor="white",
-                    height=0.6)
-            left += shares[s].to_numpy()
+        for segment, colour in palette.items():
+            share = shares[members[segment]].sum(axis=1).to_numpy()
+            ax.barh(y, share, left=left, color=colour, label=shorten(segment), edgecolor="white",
+                    height=0.6, hatch="///" if segment not in words.columns else None)
+            left += share
+        size = 8 if len(shares) <= 30 else 6.5
         for i, total in enumerate(totals):
             ax.text(left[i] + 0.01, i, f"{left[i]:.0%} of {total:,} words", va="center",
-                    fontsize=8)
-        _share_rows(ax, totals.index, "Share of the article's words inside quotation marks, "
-                    "by speaker", title, legend_y=-0.18)
+                    fontsize=size)
+        _share_rows(ax, _labels(totals.index, labels), "Share of the article's words inside "
+                    "quotation marks, by speaker", title)
         fig.tight_layout()
-    return fig
+        _legend_below(fig, ax, ncol=3)
+    return set_note(fig, note if note is not None else (
+        f"n = {int(words.to_numpy().sum()):,} quoted words of {int(totals.sum()):,} words "
+        f"in {len(totals):,} article{'s' if len(totals) != 1 else ''}"))
 
 
-def own_words(summary: pd.DataFrame, title: str) -> Figure:
+def own_words(summary: pd.DataFrame, title: str, colour_of: Mapping[str, str] | None = None,
+              note: str | None = None) -> Figure:
     """Per person, the share of their speech events quoted directly (dot) with its 95%
     interval (line), and the counts behind it.
 
@@ -144,28 +282,52 @@ def own_words(summary: pd.DataFrame, title: str) -> Figure:
     ----------
     summary : pandas.DataFrame
         From :func:`analysis.voices.voice_summary` (index: person).
+    colour_of : mapping, optional
+        Colour per person; default: house colours of leaders, dark grey for the rest.
     """
     summary = summary[summary["events"] > 0]
-    palette = {p: LEADER_COLOURS.get(p, "#4D4D4D") for p in summary.index}
+    colour_of = house_colours(summary.index) if colour_of is None else colour_of
+    palette = {p: colour_of.get(p, DARK) if colour_of.get(p) != OTHERS else DARK
+               for p in summary.index}
     with style():
-        fig, ax = plt.subplots(figsize=(8, 0.55 * len(summary) + 1.4))
+        fig, ax = plt.subplots(figsize=(8, rows_height(len(summary), extra=1.4)))
         for i, (person, row) in enumerate(summary.iterrows()):
-            ax.plot([row["low"], row["high"]], [i, i], color=palette[person], linewidth=2.5,
-                    alpha=0.6, solid_capstyle="round")
+            if np.isfinite(row["low"]) and np.isfinite(row["high"]):
+                ax.plot([row["low"], row["high"]], [i, i], color=palette[person], linewidth=2.5,
+                        alpha=0.6, solid_capstyle="round")
             ax.plot(row["own_words"], i, "o", color=palette[person], markersize=8)
             quoted, reported = int(row["full"] + row["partial"]), int(row["reported"])
             ax.text(1.03, i, f"{quoted} quoted, {reported} reported",
                     va="center", fontsize=8, transform=ax.get_yaxis_transform())
-        _share_rows(ax, summary.index, "Share of speech events in the person's own (quoted) "
-                    "words, 95% interval", title)
+        _share_rows(ax, _labels(summary.index), "Share of speech events in the person's own "
+                    "(quoted) words, 95% interval", title)
         fig.tight_layout()
-    return fig
+    quoted = int((summary["full"] + summary["partial"]).sum())
+    return set_note(fig, note if note is not None else (
+        f"n = {int(summary['events'].sum()):,} speech events ({quoted:,} quoted, "
+        f"{int(summary['reported'].sum()):,} reported) of {len(summary):,} people"))
+
+
+def _value_text(row, fmt: str) -> str:
+    """What is printed at the right of an interval row: value and n, or why not."""
+    if not np.isfinite(row["estimate"]):
+        return "no data"
+    n_articles = row.get("n_articles", np.nan)
+    n = f"n={int(row['n_units'])}" + (f", {int(n_articles)} art." if pd.notna(n_articles)
+                                       else "")
+    missing = "" if np.isfinite(row["low"]) and np.isfinite(row["high"]) else "; no interval"
+    return f"{fmt.format(row['estimate'])}  ({n}{missing})"
 
 
 def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
               reference: float | None = None, fmt: str = "{:.2f}",
-              series: str | None = None) -> Figure:
+              series: str | None = None, labels: Mapping | None = None,
+              unit: str = "sentences", note: str | None = None,
+              band: tuple[float, float] | None = None, band_label: str = "") -> Figure:
     """Estimates with 95% intervals, one row per group, labelled with n.
+
+    A row whose interval is NaN (too few articles or sentences, see
+    :mod:`analysis.stats`) shows its dot and says "no interval".
 
     Parameters
     ----------
@@ -174,55 +336,61 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
         ``n_articles``); with ``series``, one row per (group, series) in long form
         with a ``group`` column, drawn as offset dots.
     colour_of : mapping, optional
-        Colour per group (or per series).
+        Colour per group (or per series); groups without one are dark grey.
     reference : float, optional
-        A vertical line (0 for sentiment).
+        A vertical line (0 for sentiment; a benchmark's median).
+    labels : mapping, optional
+        Row label per group (for a table per ``doc_id``: article labels).
+    band, band_label : optional
+        A shaded reference range and its legend label, e.g. the middle half of BBC news
+        stories' grades (``evaluation/readability.json``).
     """
+    groups = list(dict.fromkeys(table["group"] if series else table.index))
+    kinds = list(dict.fromkeys(table[series])) if series else [None]
     with style():
-        groups = list(dict.fromkeys(table["group"] if series else table.index))
-        kinds = list(dict.fromkeys(table[series])) if series else [None]
-        fig, ax = plt.subplots(figsize=(8.5, 0.6 * len(groups) * (1 + 0.25 * (len(kinds) - 1))
-                                        + 1.5))
+        fig, ax = plt.subplots(figsize=(8.5, rows_height(
+            len(groups), per_row=0.6 * (1 + 0.25 * (len(kinds) - 1)), extra=1.5)))
         offsets = np.linspace(-0.18, 0.18, len(kinds)) if len(kinds) > 1 else [0.0]
-        default = iter(["#4D4D4D", "#D55E00", "#0072B2", "#009E73"])
-        kind_colour = {k: (colour_of or {}).get(k) or next(default) for k in kinds}
+        default = iter(["#4D4D4D", "#D55E00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9"])
+        kind_colour = {k: (colour_of or {}).get(k) or next(default, NEUTRAL) for k in kinds}
+        size = 7.5 if len(groups) <= 30 else 6.5
         for k, offset in zip(kinds, offsets):
             rows = table[table[series] == k].set_index("group") if series else table
             for i, g in enumerate(groups):
                 if g not in rows.index:
                     continue
                 row = rows.loc[g]
-                colour = kind_colour[k] if series else (colour_of or {}).get(g, "#4D4D4D")
+                colour = kind_colour[k] if series else (colour_of or {}).get(g, DARK)
                 y = i + offset
                 if np.isfinite(row["low"]) and np.isfinite(row["high"]):
                     ax.plot([row["low"], row["high"]], [y, y], color=colour, linewidth=2.5,
                             alpha=0.55, solid_capstyle="round")
                 ax.plot(row["estimate"], y, "o", color=colour, markersize=7,
-                        label=k if (series and i == 0) else None)
-                n_articles = row.get("n_articles", np.nan)
-                note = f"n={int(row['n_units'])}" + (
-                    f", {int(n_articles)} art." if pd.notna(n_articles) else "")
-                ax.text(1.01, y, f"{fmt.format(row['estimate'])}  ({note})", va="center",
-                        fontsize=7.5, transform=ax.get_yaxis_transform())
+                        label=shorten(k) if (series and i == 0) else None)
+                ax.text(1.01, y, _value_text(row, fmt), va="center", fontsize=size,
+                        transform=ax.get_yaxis_transform())
         if reference is not None:
             ax.axvline(reference, color="#999999", linewidth=1, linestyle="--")
-        ax.set_yticks(range(len(groups)), groups)
+        if band is not None:
+            ax.axvspan(*band, color="#E3E3E3", zorder=0, label=shorten(band_label) or None)
+        ax.set_yticks(range(len(groups)), _labels(groups, labels))
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
-        if series:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=len(kinds),
-                      frameon=False, fontsize=8)
         fig.tight_layout()
-    return fig
+        if series or (band is not None and band_label):
+            _legend_below(fig, ax, ncol=len(kinds) + bool(band_label))
+    return set_note(fig, note if note is not None else _per_row_note(
+        table["n_units"], unit, table["n_articles"] if "n_articles" in table else None))
 
 
-def label_shares(table: pd.DataFrame, title: str) -> Figure:
+def label_shares(table: pd.DataFrame, title: str, labels: Mapping | None = None,
+                 note: str | None = None) -> Figure:
     """Stacked shares of negative / neutral / positive sentences per group, with n."""
     colours_ = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#0072B2"}
     with style():
-        fig, ax = plt.subplots(figsize=(8.5, 0.55 * len(table) + 1.6))
+        fig, ax = plt.subplots(figsize=(8.5, rows_height(len(table), extra=1.6)))
         left = np.zeros(len(table))
         y = np.arange(len(table))
         for name, colour in colours_.items():
@@ -231,185 +399,85 @@ def label_shares(table: pd.DataFrame, title: str) -> Figure:
             for i, v in enumerate(table[name]):
                 if v >= 0.08:
                     ax.text(left[i] + v / 2, i, f"{v:.0%}", ha="center", va="center",
-                            fontsize=7.5, color="white" if name != "neutral" else "black")
+                            fontsize=7.5 if len(table) <= 30 else 6,
+                            color="white" if name != "neutral" else "black")
             left += table[name].to_numpy()
         for i, n in enumerate(table["n_units"]):
             ax.text(1.01, i, f"n={int(n)} sentences", va="center", fontsize=7.5,
                     transform=ax.get_yaxis_transform())
-        _share_rows(ax, table.index, "Share of sentences (VADER compound ≥ 0.05 positive, "
-                    "≤ −0.05 negative)", title, legend_y=-0.22)
+        _share_rows(ax, _labels(table.index, labels), "Share of sentences (VADER compound ≥ "
+                    "0.05 positive, ≤ −0.05 negative)", title)
         fig.tight_layout()
-    return fig
+        _legend_below(fig, ax, ncol=3)
+    return set_note(fig, note if note is not None else _per_row_note(table["n_units"],
+                                                                     "sentences"))
 
 
 def distributions(values: pd.DataFrame, by: str, value: str, xlabel: str, title: str,
-                  colour_of=None) -> Figure:
+                  colour_of=None, labels: Mapping | None = None,
+                  note: str | None = None) -> Figure:
     """One box plot per group with every value drawn as a dot (jittered deterministically)."""
     groups = list(dict.fromkeys(values[by]))
     with style():
-        fig, ax = plt.subplots(figsize=(8.5, 0.6 * len(groups) + 1.4))
+        fig, ax = plt.subplots(figsize=(8.5, rows_height(len(groups), per_row=0.6, extra=1.4)))
         data = [values.loc[values[by] == g, value].to_numpy() for g in groups]
-        ax.boxplot(data, positions=range(len(groups)), vert=False, widths=0.5,
+        ax.boxplot(data, positions=range(len(groups)), orientation="horizontal", widths=0.5,
                    showfliers=False, medianprops={"color": "black"})
         rng = np.random.default_rng(0)  # fixed jitter: same figure every run
         for i, (g, d) in enumerate(zip(groups, data)):
-            colour = (colour_of or {}).get(g, "#4D4D4D")
+            colour = (colour_of or {}).get(g, DARK)
             ax.plot(d, i + rng.uniform(-0.18, 0.18, len(d)), "o", color=colour, alpha=0.6,
                     markersize=4)
             ax.text(1.01, i, f"n={len(d)}, median {np.median(d):.0f}", va="center",
                     fontsize=7.5, transform=ax.get_yaxis_transform())
-        ax.set_yticks(range(len(groups)), groups)
+        ax.set_yticks(range(len(groups)), _labels(groups, labels))
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
         fig.tight_layout()
-    return fig
+    if note is None:
+        note = f"n = {len(values):,} sentences" + (
+            f" in {values['doc_id'].nunique():,} articles" if "doc_id" in values else "")
+    return set_note(fig, note)
 
 
-def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
-               colour_of=None, reference: float | None = None, ncols: int = 3) -> Figure:
-    """Small multiples: one panel per group of horizontal bars (token → value), with n.
+def _top_columns(table: pd.DataFrame, k: int) -> pd.DataFrame:
+    """At most ``k`` columns: the largest by total, the rest summed into "others"."""
+    if table.shape[1] <= k:
+        return table
+    keep = table.sum().sort_values(ascending=False, kind="stable").index[:k - 1]
+    kept = [c for c in table.columns if c in keep]
+    rest = [c for c in table.columns if c not in keep]
+    return table[kept].assign(**{f"others ({len(rest)})": table[rest].sum(axis=1)})
 
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        Long form with ``group, token, <value>, n_tokens``.
+
+STACK_PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
+                 "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
+
+
+def stacked(table: pd.DataFrame, title: str, xlabel: str, n: pd.Series | None = None,
+            labels: Mapping | None = None, note: str | None = None) -> Figure:
+    """Stacked horizontal bars of each row's shares (rows sum to 1), categorical colours.
+
+    Past the palette's 13 colours the smallest columns are summed into one "others"
+    segment, so no two segments share a colour; the legend names every segment.
     """
-    groups = list(dict.fromkeys(table["group"]))
-    nrows = -(-len(groups) // ncols)
-    per_panel = table.groupby("group").size().max()
+    table = _top_columns(table, len(STACK_PALETTE))
     with style():
-        fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 0.28 * per_panel * nrows
-                                                        + 1.2 * nrows), squeeze=False)
-        lo = min(0.0, table[value].min())
-        for ax, group in zip(axes.flat, groups):
-            rows = table[table["group"] == group]
-            colour = (colour_of or {}).get(group, "#4D4D4D")
-            ax.barh(range(len(rows)), rows[value], color=colour, height=0.7, alpha=0.85)
-            if {"low", "high"} <= set(rows.columns):  # 95% interval as a whisker
-                ax.errorbar(rows[value], range(len(rows)),
-                            xerr=[rows[value] - rows["low"], rows["high"] - rows[value]],
-                            fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
-            ax.set_yticks(range(len(rows)), rows["token"], fontsize=8)
-            ax.invert_yaxis()
-            # Each panel its own scale: groups differ in size by orders of magnitude.
-            top_here = rows["high"].max() if "high" in rows else rows[value].max()
-            ax.set_xlim(min(lo, 0.0), max(top_here, reference or 0) * 1.12)
-            if reference is not None:
-                ax.axvline(reference, color="#999999", linestyle="--", linewidth=1)
-            ax.grid(axis="y", visible=False)
-            n = int(rows["n_tokens"].iloc[0])
-            label = group if len(str(group)) <= 28 else str(group)[:26] + "…"
-            ax.set_title(f"{label}\n(n = {n:,} tokens)", fontsize=9)
-            ax.tick_params(axis="x", labelsize=8)
-            ax.set_xlabel(xlabel, fontsize=8)
-        for ax in list(axes.flat)[len(groups):]:
-            ax.set_visible(False)
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
-        fig.tight_layout()
-    return fig
-
-
-def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "Blues",
-            xlabel: str = "", note: str = "") -> Figure:
-    """A labelled heat map with each cell's value printed (colour-blind-safe sequential map)."""
-    with style():
-        fig, ax = plt.subplots(figsize=(min(1.3 * matrix.shape[1] + 3.5, 10),
-                                        0.42 * matrix.shape[0] + 2.4))
-        values = matrix.to_numpy(dtype=float)
-        image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0,
-                          vmax=np.nanmax(values) if np.isfinite(values).any() else 1)
-        ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=30, ha="right",
-                      fontsize=8)
-        ax.set_yticks(range(matrix.shape[0]), matrix.index, fontsize=8)
-        top = np.nanmax(values) if np.isfinite(values).any() else 1
-        for i in range(matrix.shape[0]):
-            for j in range(matrix.shape[1]):
-                v = values[i, j]
-                ax.text(j, i, "" if np.isnan(v) else fmt.format(v), ha="center", va="center",
-                        fontsize=7.5, color="white" if v > 0.6 * top else "black")
-        ax.grid(False)
-        ax.set_xlabel(xlabel)
-        ax.set_title(title)
-        fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
-        fig.tight_layout()
-        if note:
-            fig.text(0.0, 0.0, note, fontsize=7, va="top", color="#444444")
-    return fig
-
-
-def stacked(table: pd.DataFrame, title: str, xlabel: str, n: pd.Series | None = None) -> Figure:
-    """Stacked horizontal bars of each row's shares (rows sum to 1), categorical colours."""
-    palette = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
-               "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
-    with style():
-        fig, ax = plt.subplots(figsize=(9, 0.6 * len(table) + 2.6))
+        fig, ax = plt.subplots(figsize=(9, rows_height(len(table), per_row=0.6, extra=2.6)))
         left = np.zeros(len(table))
         for k, column in enumerate(table.columns):
-            ax.barh(range(len(table)), table[column], left=left, label=column, height=0.6,
-                    color=palette[k % len(palette)], edgecolor="white")
+            ax.barh(range(len(table)), table[column], left=left, label=shorten(column),
+                    height=0.6, color=STACK_PALETTE[k], edgecolor="white")
             left += table[column].to_numpy()
         if n is not None:
             for i, v in enumerate(n.reindex(table.index)):
                 ax.text(1.01, i, f"n={int(v)}", va="center", fontsize=7.5,
                         transform=ax.get_yaxis_transform())
-        _share_rows(ax, table.index, xlabel, title, legend_y=-0.15, legend_size=7.5)
+        _share_rows(ax, _labels(table.index, labels), xlabel, title)
         fig.tight_layout()
-    return fig
-
-
-def leader_panels(frame_shares: pd.DataFrame, tone: pd.DataFrame, grade: pd.DataFrame,
-                  n: pd.Series, title: str) -> Figure:
-    """Small multiples, one row per leader: frames (heat map), tone and reading grade.
-
-    Parameters
-    ----------
-    frame_shares : pandas.DataFrame
-        Leaders by frames: share of the leader's quoted sentences carrying each frame.
-    tone, grade : pandas.DataFrame
-        Index: leaders; ``estimate, low, high``.
-    n : pandas.Series
-        Quoted sentences per leader (0 for a leader never quoted).
-    """
-    leaders = list(frame_shares.index)
-    with style():
-        fig = plt.figure(figsize=(12, 0.55 * len(leaders) + 3.2))
-        grid = fig.add_gridspec(1, 3, width_ratios=[3.2, 1.2, 1.2], wspace=0.08)
-        heat, ax_tone, ax_grade = (fig.add_subplot(grid[0, i]) for i in range(3))
-        values = frame_shares.to_numpy(dtype=float)
-        heat.imshow(np.nan_to_num(values), cmap="Blues", aspect="auto", vmin=0, vmax=1)
-        for i in range(values.shape[0]):
-            for j in range(values.shape[1]):
-                if not np.isnan(values[i, j]):
-                    heat.text(j, i, f"{values[i, j]:.0%}", ha="center", va="center",
-                              fontsize=6.5, color="white" if values[i, j] > 0.6 else "black")
-        heat.set_xticks(range(values.shape[1]), frame_shares.columns, rotation=40, ha="right",
-                        fontsize=7.5)
-        labels = [f"{who} (n={int(n.get(who, 0))})" for who in leaders]
-        heat.set_yticks(range(len(leaders)), labels, fontsize=8.5)
-        heat.grid(False)
-        heat.set_title("Frames in their quoted sentences", fontsize=9.5)
-        for ax, table, xlabel in ((ax_tone, tone, "mean VADER compound"),
-                                  (ax_grade, grade, "Flesch–Kincaid grade")):
-            for i, who in enumerate(leaders):
-                if who not in table.index or not np.isfinite(table.loc[who, "estimate"]):
-                    ax.text(0.5, i, "no quoted sentences", ha="center", va="center",
-                            fontsize=7, color="#777777", transform=ax.get_yaxis_transform())
-                    continue
-                row = table.loc[who]
-                colour = LEADER_COLOURS.get(who, "#4D4D4D")
-                if np.isfinite(row["low"]):
-                    ax.plot([row["low"], row["high"]], [i, i], color=colour, linewidth=2.5,
-                            alpha=0.55)
-                ax.plot(row["estimate"], i, "o", color=colour, markersize=7)
-            ax.set_ylim(len(leaders) - 0.5, -0.5)
-            ax.set_yticks(range(len(leaders)), [""] * len(leaders))
-            ax.set_xlabel(xlabel, fontsize=8)
-            ax.grid(axis="y", visible=False)
-        ax_tone.axvline(0, color="#999999", linestyle="--", linewidth=1)
-        ax_tone.set_title("Tone (95% interval)", fontsize=9.5)
-        ax_grade.set_title("Reading grade (95% interval)", fontsize=9.5)
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
-        fig.subplots_adjust(left=0.17, right=0.98, bottom=0.3, top=0.85)
-    return fig
+        _legend_below(fig, ax, ncol=3, fontsize=7.5)
+    if note is None:
+        note = "" if n is None else _per_row_note(n.reindex(table.index), "sentences")
+    return set_note(fig, note)

@@ -1,42 +1,59 @@
-"""The house style of the report's figures, and :func:`save`.
+"""The house style of the report's figures, their colours, labels and footers, and :func:`save`.
 
-Every chapter draws with :func:`style` and the colour maps below, so one outlet
-or one leader has one colour throughout the book. Both palettes are
-colour-blind safe: leaders use Okabe & Ito's eight colours, outlets Paul Tol's
-"bright" scheme, so a leader is never mistaken for an outlet.
+Every chapter draws with :func:`style` and :func:`colours`, so one outlet or one leader has
+one colour throughout the book. Both palettes are colour-blind safe: leaders use Okabe &
+Ito's eight colours, outlets Paul Tol's "bright" scheme, so a leader is never mistaken for
+an outlet. Names already printed in published figures keep their house colour
+(``analysis/data/colours.yml``); past the palette's size the rest share one "others" grey,
+and the charts name every row or series in text, so colour is never the only cue.
+
+Every saved figure carries a footer on the image itself: its counts and the corpus caveat
+("n = 89 sentences in 5 articles; hand-picked articles, not a sample") and the source line,
+so a figure pasted into a briefing keeps them. Corpus text is drawn literally: mathtext is
+off, so a headline with "$5bn and $3bn" renders as written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
-from collections.abc import Iterable, Iterator
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
 from pathlib import Path
 
 import matplotlib as mpl
 import pandas as pd
+import yaml
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from analysis.settings import corpus_path, figures_dir
 
 REPORT_TITLE = "Special or not? How the news frames the UK–US relationship"
+CAVEAT = "hand-picked articles, not a sample"
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
              "#000000")
 TOL_BRIGHT = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
 NEUTRAL = "#8C8C8C"
+OTHERS = NEUTRAL  # the one colour of every name past the palette
+DARK = "#4D4D4D"  # a row or series without a colour of its own
+# Tol's grey is left out of the outlet palette: grey reads as "others".
+PALETTES = {"leader": OKABE_ITO, "outlet": TOL_BRIGHT[:6]}
+MAX_LABEL = 40  # characters of a tick label, per line
 
-LEADER_COLOURS = {
-    "Liz Truss": "#D55E00", "James Cleverly": "#E69F00", "Keir Starmer": "#CC79A7",
-    "Joe Biden": "#0072B2", "Antony Blinken": "#56B4E9", "Donald Trump": "#009E73",
-}
-OUTLET_COLOURS = {
-    "The Sunday Post (PA Media wire copy)": "#4477AA",
-    "The National (Abu Dhabi)": "#228833",
-    "Voice of America (Editorials)": "#CCBB44",
-    "Sky News": "#AA3377",
-    "The Independent": "#EE6677",
-}
+
+@functools.cache
+def _house() -> dict[str, dict[str, str]]:
+    with resources.files("analysis").joinpath("data/colours.yml").open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+LEADER_COLOURS: Mapping[str, str] = _house()["leader"]
+OUTLET_COLOURS: Mapping[str, str] = _house()["outlet"]
 
 STYLE = {
     "font.family": "DejaVu Sans",  # ships with matplotlib: same glyphs on every machine
@@ -54,6 +71,7 @@ STYLE = {
     "savefig.bbox": "tight",
     "svg.fonttype": "path",
     "svg.hashsalt": "special-relationship",
+    "text.parse_math": False,  # corpus text is never mathtext: "$5bn and $3bn" as written
 }
 _LABEL = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -73,31 +91,174 @@ def style() -> Iterator[None]:
         yield
 
 
-def colours(names: Iterable[str], kind: str = "outlet") -> dict[str, str]:
-    """A colour for each name: the house colour if it has one, else the next free one.
+def colours(names: Iterable[str], kind: str = "outlet", counts: Mapping[str, float] | None = None,
+            k: int | None = None) -> dict[str, str]:
+    """A colour for every name, by one deterministic rule.
 
-    Parameters
-    ----------
-    names : iterable of str
-        Outlet or leader names.
-    kind : {"outlet", "leader"}
+    1. Names are ranked by count (``counts``, else how often they occur in ``names``:
+       pass ``corpus["outlet"]`` to rank outlets by articles), then by name.
+    2. The first ``k`` (default: the palette's size, 8 for leaders, 6 for outlets) get a
+       colour: their house colour if they have one, else the first free colour of the
+       palette; a house colour is lent to another name only when its owner is not among
+       them and the other colours are taken.
+    3. Every other name gets :data:`OTHERS`; charts label rows and series in text, so the
+       grey never has to tell names apart.
+
+    Compute the mapping once per corpus and pass it to every chart, so a name keeps its
+    colour from figure to figure.
 
     Examples
     --------
     >>> colours(["Sky News", "A New Outlet"])
     {'Sky News': '#AA3377', 'A New Outlet': '#66CCEE'}
+    >>> mapping = colours([f"Outlet {i:02d}" for i in range(8)])
+    >>> mapping["Outlet 00"], mapping["Outlet 05"], mapping["Outlet 06"]
+    ('#66CCEE', '#AA3377', '#8C8C8C')
     """
-    fixed, palette = {"outlet": (OUTLET_COLOURS, TOL_BRIGHT),
-                      "leader": (LEADER_COLOURS, OKABE_ITO)}[kind]
-    free = [c for c in palette if c not in fixed.values()]
-    result = {}
-    for name in dict.fromkeys(names):  # unique, in order
-        if name in fixed:
-            result[name] = fixed[name]
-        else:
-            result[name] = free[len([n for n in result if n not in fixed]) % len(free)] \
-                if free else NEUTRAL
-    return result
+    names = list(names)
+    tally = Counter(names) if counts is None else {n: counts.get(n, 0) for n in names}
+    ranked = sorted(dict.fromkeys(names), key=lambda n: (-tally[n], str(n)))
+    house, palette = {"outlet": OUTLET_COLOURS, "leader": LEADER_COLOURS}[kind], PALETTES[kind]
+    k = len(palette) if k is None else min(k, len(palette))
+    coloured = ranked[:k]
+    taken = {house[n] for n in coloured if n in house}
+    spare = [c for c in palette if c not in house.values()] + [
+        c for c in palette if c in house.values() and c not in taken]
+    result, free = {}, iter(spare)
+    for name in coloured:
+        result[name] = house[name] if name in house else next(free)
+    result.update({name: OTHERS for name in ranked[k:]})
+    return {name: result[name] for name in dict.fromkeys(names)}
+
+
+def house_colours(names: Iterable[str], kind: str = "leader") -> dict[str, str]:
+    """The house colours of those ``names`` that have one (the charts' default: everyone
+    else is drawn in :data:`DARK` or greys).
+
+    Examples
+    --------
+    >>> house_colours(["Keir Starmer", "Someone Else"])
+    {'Keir Starmer': '#CC79A7'}
+    """
+    house = {"outlet": OUTLET_COLOURS, "leader": LEADER_COLOURS}[kind]
+    return {n: house[n] for n in names if n in house}
+
+
+def text_colour_on(colour: str) -> str:
+    """White or black text for a label on ``colour`` (white below relative luminance 0.35).
+
+    Examples
+    --------
+    >>> text_colour_on("#0072B2"), text_colour_on("#E69F00")
+    ('white', 'black')
+    """
+    channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                for c in to_rgb(colour)]
+    luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    return "white" if luminance < 0.35 else "black"
+
+
+def shorten(text: str, width: int = MAX_LABEL) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, on a word boundary if possible.
+
+    Examples
+    --------
+    >>> shorten("The Sunday Post (PA Media wire copy)", 20)
+    'The Sunday Post…'
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= width // 2 else cut).rstrip(" ,;:") + "…"
+
+
+def outlet_name(outlet: str) -> str:
+    """The outlet's name without the description in brackets.
+
+    Examples
+    --------
+    >>> outlet_name("The Sunday Post (PA Media wire copy)")
+    'The Sunday Post'
+    """
+    short = re.sub(r"\s*\([^)]*\)\s*$", "", str(outlet)).strip()
+    return short or str(outlet)
+
+
+def article_labels(corpus: pd.DataFrame, width: int = MAX_LABEL) -> pd.Series:
+    """A readable label per article, "outlet, date", unique (``#2`` … for repeats).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        ``doc_id``, and ``outlet``, ``published``, ``date_precision`` when known.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["Sky News"] * 2 + [""],
+    ...                        "published": pd.to_datetime(["2025-02-26"] * 2 + ["2023-01-01"]),
+    ...                        "date_precision": ["day", "day", "month"]})
+    >>> article_labels(corpus).tolist()
+    ['Sky News, 26 Feb 2025', 'Sky News, 26 Feb 2025 #2', 'c, Jan 2023']
+    """
+    labels = []
+    for row in corpus.itertuples():
+        outlet = getattr(row, "outlet", "")
+        name = outlet_name(outlet) if isinstance(outlet, str) and outlet.strip() else row.doc_id
+        date = getattr(row, "published", None)
+        if date is not None and pd.notna(date):
+            fmt = "%b %Y" if getattr(row, "date_precision", "") == "month" else "%-d %b %Y"
+            name = f"{name}, {pd.Timestamp(date).strftime(fmt)}"
+        labels.append(shorten(name, width - 3))
+    seen: Counter = Counter()
+    unique = []
+    for label in labels:
+        seen[label] += 1
+        unique.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
+    return pd.Series(unique, index=corpus["doc_id"].to_numpy(), name="article")
+
+
+def rows_height(n_rows: int, per_row: float = 0.55, extra: float = 1.5,
+                minimum: float = 0.24) -> float:
+    """Figure height in inches for ``n_rows`` labelled rows: grows with every row, the
+    space per row shrinking (never under ``minimum``) once there are more than a dozen.
+
+    Examples
+    --------
+    >>> rows_height(5), rows_height(30) > rows_height(12) > rows_height(5)
+    (4.25, True)
+    """
+    per = per_row if n_rows <= 12 else max(minimum, per_row * (12 / n_rows) ** 0.5)
+    return per * n_rows + extra
+
+
+def count_note(frame: pd.DataFrame, unit: str = "sentences", cluster: str | None = "doc_id",
+               clusters: str = "articles") -> str:
+    """The counts a figure rests on, computed from its data: "n = 89 sentences in 5 articles".
+
+    Examples
+    --------
+    >>> count_note(pd.DataFrame({"doc_id": ["a", "a", "b"]}))
+    'n = 3 sentences in 2 articles'
+    """
+    n = len(frame)
+    text = f"n = {n:,} {unit[:-1] if n == 1 and unit.endswith('s') else unit}"
+    if cluster is not None and cluster in frame:
+        m = frame[cluster].nunique()
+        text += f" in {m:,} {clusters[:-1] if m == 1 and clusters.endswith('s') else clusters}"
+    return text
+
+
+def set_note(fig: Figure, note: str) -> Figure:
+    """Attach the counts line :func:`save` prints under ``fig`` (charts call this)."""
+    fig._report_note = note
+    return fig
+
+
+def note_of(fig: Figure) -> str:
+    """The counts line attached to ``fig`` by :func:`set_note` ("" if none)."""
+    return getattr(fig, "_report_note", "")
 
 
 def source_line(label: str) -> str:
@@ -107,8 +268,29 @@ def source_line(label: str) -> str:
     return f"{REPORT_TITLE} (v{__version__}), figure '{label}'. Corpus: {corpus_path().name}/."
 
 
+def _footer(fig: Figure, lines: list[tuple[str, float, str]]) -> None:
+    """Print ``(text, size, colour)`` lines under everything drawn, left-aligned, wrapped
+    to the figure's width; an earlier footer is replaced."""
+    for text in [t for t in fig.texts if getattr(t, "_is_footer", False)]:
+        text.remove()
+    renderer = fig.canvas.get_renderer()
+    box = fig.get_tightbbox(renderer)  # inches
+    y = box.y0 - 0.06
+    for content, size, colour in lines:
+        chars = max(40, int(box.width * 72 / (size * 0.6)))
+        # Figure fractions, not inches: a tight bounding box shifts only the former.
+        width, height = fig.get_size_inches()
+        text = fig.text(box.x0 / width, y / height, textwrap.fill(content, chars), ha="left",
+                        va="top", fontsize=size, color=colour, family="DejaVu Sans",
+                        parse_math=False)
+        text._is_footer = True
+        text._is_source_line = colour == "#555555"
+        y -= text.get_window_extent(renderer).height / fig.dpi + 0.03
+
+
 def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
-         directory: str | Path | None = None, source: bool = True) -> tuple[Path, Path]:
+         directory: str | Path | None = None, source: bool = True, note: str | None = None,
+         caveat: str = CAVEAT) -> tuple[Path, Path]:
     """Write ``fig`` as ``<label>.png`` (200 dpi) and ``<label>.svg``, and the data plotted as
     ``<label>.csv``; the same inputs give byte-identical files.
 
@@ -118,12 +300,17 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
     label : str
         Stable name: lower-case letters, digits and hyphens (``corpus-timeline``).
     data : pandas.DataFrame, optional
-        The numbers the figure shows, written as CSV (UTF-8, ``\n`` line ends, six
+        The numbers the figure shows, written as CSV (UTF-8, ``\\n`` line ends, six
         significant digits) so a reader can re-plot or check them.
     directory : str or Path, optional
         Defaults to this build's figures folder (:func:`analysis.settings.figures_dir`).
     source : bool
         Print the report's source line at the bottom of the figure.
+    note : str, optional
+        The counts the figure rests on; defaults to the note the chart computed from its
+        data (:func:`note_of`).
+    caveat : str
+        How the articles were chosen, printed after the counts ("" for none).
 
     Returns
     -------
@@ -135,7 +322,8 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
     >>> import tempfile
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
-    >>> png, svg = save(fig, "example", pd.DataFrame({"x": [1]}), directory=tempfile.mkdtemp())
+    >>> png, svg = save(fig, "example", pd.DataFrame({"x": [1]}), directory=tempfile.mkdtemp(),
+    ...                 note="n = 1 article")
     >>> png.name, svg.name
     ('example.png', 'example.svg')
     """
@@ -143,12 +331,14 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
         raise ValueError(f"figure label {label!r}: use lower-case letters, digits and hyphens")
     folder = Path(directory) if directory is not None else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    if source and not any(getattr(t, "_is_source_line", False) for t in fig.texts):
-        text = fig.text(0.0, -0.02, source_line(label), ha="left", va="top",
-                        fontsize=7, color="#555555", family="DejaVu Sans")
-        text._is_source_line = True
+    counts = note_of(fig) if note is None else note
+    lines = [("; ".join(part for part in (counts, caveat) if part), 7.5, "#333333")]
+    if source:
+        lines.append((source_line(label), 7, "#555555"))
     png, svg = folder / f"{label}.png", folder / f"{label}.svg"
-    with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
+    with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path",
+                         "text.parse_math": False}):
+        _footer(fig, [line for line in lines if line[0]])
         # Metadata off: no software version or date, so reruns give the same bytes.
         fig.savefig(png, dpi=200, bbox_inches="tight", metadata={"Software": None})
         fig.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})

@@ -21,12 +21,12 @@ Metrics (higher means harder, except Flesch Reading Ease):
 from __future__ import annotations
 
 import functools
-import math
 
 import numpy as np
 import pandas as pd
 
 from analysis.memo import remember
+from analysis.stats import SEED, bootstrap_statistic, statistic_difference
 from analysis.text import WORD, split_sentences
 
 SMOG_MIN_SENTENCES = 30
@@ -119,22 +119,36 @@ def from_counts(totals) -> dict[str, float]:
 
     SMOG is NaN below :data:`SMOG_MIN_SENTENCES` sentences: its formula was
     calibrated on 30-sentence samples.
+
+    Examples
+    --------
+    >>> counts = {"sentences": 2, "words": 9, "syllables": 9, "letters": 26,
+    ...           "polysyllables": 0, "difficult_words": 0}
+    >>> round(from_counts(counts)["flesch_reading_ease"], 2)  # 206.835 − 1.015·4.5 − 84.6·1
+    117.67
     """
-    totals = {k: float(totals[k]) for k in COUNT_COLUMNS}
-    s, w = totals["sentences"], totals["words"]
-    if s == 0 or w == 0:
-        return dict.fromkeys(METRICS, float("nan"))
-    wps, spw = w / s, totals["syllables"] / w
-    difficult = 100 * totals["difficult_words"] / w
-    return {
-        "flesch_reading_ease": 206.835 - 1.015 * wps - 84.6 * spw,
-        "flesch_kincaid_grade": 0.39 * wps + 11.8 * spw - 15.59,
-        "gunning_fog": 0.4 * (wps + 100 * totals["polysyllables"] / w),
-        "smog": (1.043 * math.sqrt(totals["polysyllables"] * 30 / s) + 3.1291
-                 if s >= SMOG_MIN_SENTENCES else float("nan")),
-        "dale_chall": 0.1579 * difficult + 0.0496 * wps + (3.6365 if difficult > 5 else 0.0),
-        "coleman_liau": 0.0588 * 100 * totals["letters"] / w - 0.296 * 100 * s / w - 15.8,
-    }
+    values = formulas(np.array([float(totals[k]) for k in COUNT_COLUMNS]))
+    return {metric: float(v) for metric, v in zip(METRICS, values)}
+
+
+def formulas(sums: np.ndarray) -> np.ndarray:
+    """The six formulas, vectorised: sums of shape ``(..., 6)`` in :data:`COUNT_COLUMNS`
+    order give scores of shape ``(..., 6)`` in :data:`METRICS` order (NaN without words)."""
+    s, w, syllables, letters, poly, difficult_words = np.moveaxis(
+        np.asarray(sums, dtype=float), -1, 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        wps, spw = w / s, syllables / w
+        difficult = 100 * difficult_words / w
+        scores = np.stack([
+            206.835 - 1.015 * wps - 84.6 * spw,
+            0.39 * wps + 11.8 * spw - 15.59,
+            0.4 * (wps + 100 * poly / w),
+            np.where(s >= SMOG_MIN_SENTENCES, 1.043 * np.sqrt(poly * 30 / s) + 3.1291, np.nan),
+            0.1579 * difficult + 0.0496 * wps + np.where(difficult > 5, 3.6365, 0.0),
+            0.0588 * 100 * letters / w - 0.296 * 100 * s / w - 15.8,
+        ], axis=-1)
+    empty = (s == 0) | (w == 0)
+    return np.where(empty[..., None], np.nan, scores)
 
 
 def readability_scores(text: str) -> dict[str, float]:
@@ -167,39 +181,58 @@ def readability_scores(text: str) -> dict[str, float]:
     return result
 
 
-def grouped_readability(counts: pd.DataFrame, by, strata: str = "doc_id",
-                        n_boot: int = 1000, seed: int = 20221) -> pd.DataFrame:
-    """Each formula per group, with a 95% interval from resampling sentences within articles.
+def grouped_readability(counts: pd.DataFrame, by, cluster: str | None = "doc_id",
+                        within: str | None = None, n_boot: int = 1000, seed: int = SEED,
+                        **kwargs) -> pd.DataFrame:
+    """Each formula per group, with a 95% interval over the unit the group is made of.
+
+    A group inside one article (an article, its quoted speech) resamples its sentences; a
+    group spanning articles (a speaker, an outlet, the corpus) resamples whole articles.
+    Below the minimums of :mod:`analysis.stats` there is no interval, and ``reason`` says
+    why.
 
     Parameters
     ----------
     counts : pandas.DataFrame
-        One row per sentence, with :data:`COUNT_COLUMNS`, ``strata`` and ``by`` columns.
+        One row per sentence, with :data:`COUNT_COLUMNS`, ``cluster`` and ``by`` columns.
+    cluster, within, n_boot, seed, **kwargs
+        As in :func:`analysis.stats.bootstrap_statistic`.
 
     Returns
     -------
     pandas.DataFrame
-        One row per (group, metric): ``estimate, low, high, n_sentences, n_articles``.
+        One row per (group, metric): ``estimate, low, high, n_sentences, n_articles,
+        resampled, reason``.
     """
-    rng = np.random.default_rng(seed)
     rows = []
     for key, group in counts.groupby(by, sort=True):
-        values = group[list(COUNT_COLUMNS)].to_numpy(dtype=float)
-        estimate = from_counts(dict(zip(COUNT_COLUMNS, values.sum(axis=0))))
-        members = [np.flatnonzero((group[strata] == s).to_numpy()) for s in
-                   sorted(group[strata].unique())]
-        draws = {m: [] for m in METRICS}
-        for _ in range(n_boot):
-            idx = np.concatenate([m[rng.integers(0, len(m), len(m))] for m in members])
-            replicate = from_counts(dict(zip(COUNT_COLUMNS, values[idx].sum(axis=0))))
-            for metric in METRICS:
-                draws[metric].append(replicate[metric])
-        for metric in METRICS:
-            finite = np.asarray(draws[metric], dtype=float)
-            finite = finite[np.isfinite(finite)]
-            low, high = (np.quantile(finite, [0.025, 0.975]) if len(finite)
-                         else (np.nan, np.nan))
-            rows.append({"group": key, "metric": metric, "estimate": estimate[metric],
-                         "low": float(low), "high": float(high), "n_sentences": len(group),
-                         "n_articles": group[strata].nunique()})
-    return pd.DataFrame(rows)
+        estimate, low, high, resampled, reason = bootstrap_statistic(
+            group[list(COUNT_COLUMNS)].to_numpy(dtype=float), formulas,
+            group[cluster] if cluster else None, group[within] if within else None,
+            n_boot=n_boot, seed=seed, **kwargs)
+        for i, metric in enumerate(METRICS):
+            rows.append({"group": key, "metric": metric, "estimate": float(estimate[i]),
+                         "low": float(low[i]), "high": float(high[i]),
+                         "n_sentences": len(group),
+                         "n_articles": group[cluster].nunique() if cluster else 1,
+                         "resampled": resampled if np.isfinite(low[i]) else "",
+                         "reason": reason or ("" if np.isfinite(low[i]) or not np.isfinite(
+                             estimate[i]) else "every resample gives the same value")})
+    return pd.DataFrame(rows, columns=["group", "metric", "estimate", "low", "high",
+                                       "n_sentences", "n_articles", "resampled", "reason"])
+
+
+def grade_difference(counts: pd.DataFrame, by: str, a, b,
+                     metric: str = "flesch_kincaid_grade", cluster: str | None = "doc_id",
+                     **kwargs):
+    """``metric`` of group ``a`` minus that of group ``b`` with the interval of the
+    difference (:func:`analysis.stats.statistic_difference`): paired by article when the
+    groups share articles (quoted speech and narrative), never judged by overlap.
+
+    Returns
+    -------
+    analysis.stats.Difference
+    """
+    column = METRICS.index(metric)
+    return statistic_difference(counts, by, a, b, list(COUNT_COLUMNS),
+                                lambda sums: formulas(sums)[..., column], cluster, **kwargs)

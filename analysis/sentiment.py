@@ -160,3 +160,263 @@ def vader_fidelity(path) -> dict:
     truth = read_ground_truth(path)
     compound = score_sentiment(truth["text"])["compound"]
     return {"r": float(np.corrcoef(compound, truth["rating"])[0, 1]), "n": len(truth)}
+
+
+# --- VADER's limits: which words drive a score, and which are likely misread ---------------
+
+
+def _valences(text: str) -> tuple[str, list[str], list[float]]:
+    """VADER's own steps for one text: the text it scores, its tokens and each token's
+    valence after VADER's rules (negation, boosters, capitals, "but"), so that
+    ``normalize(sum + punctuation emphasis)`` is exactly its compound score."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    analyzer = _vader()
+    plain, space = [], True
+    for char in text:  # emojis become their descriptions, as in polarity_scores
+        if char in analyzer.emojis:
+            plain.append(("" if space else " ") + analyzer.emojis[char])
+            space = False
+        else:
+            plain.append(char)
+            space = char == " "
+    text = "".join(plain).strip()
+    senti = SentiText(text)
+    words = senti.words_and_emoticons
+    valences: list[float] = []
+    for i, item in enumerate(words):
+        if item.lower() in BOOSTER_DICT or (
+                i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"):
+            valences.append(0.0)
+            continue
+        valences = analyzer.sentiment_valence(0, senti, item, i, valences)
+    return text, words, [float(v) for v in analyzer._but_check(words, valences)]
+
+
+def _compound(text: str, valences: Iterable[float]) -> float:
+    """VADER's compound score from token valences (unrounded)."""
+    from vaderSentiment.vaderSentiment import normalize
+
+    total = float(sum(valences))
+    emphasis = _vader()._punctuation_emphasis(text)
+    total += emphasis if total > 0 else -emphasis if total < 0 else 0.0
+    return normalize(total) if total else 0.0
+
+
+def word_contributions(texts: Iterable[str]) -> pd.DataFrame:
+    """Each scored word's share of its text's compound score, and whether it is misread.
+
+    VADER's compound is a squashed sum of word valences; each word's contribution is its
+    valence's share of that sum times the compound, so a text's contributions add up to
+    its compound score exactly. ``kind`` and ``reason`` say when the word is likely
+    misread (see :func:`misreadings`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per word with a valence: ``text_id`` (position in ``texts``),
+        ``position`` (VADER's token number), ``word`` (as written), ``valence`` (after
+        VADER's rules), ``contribution``, ``kind`` ("sense", "name" or "") and ``reason``.
+
+    Examples
+    --------
+    >>> table = word_contributions(["She tested positive for coronavirus."])
+    >>> table[["word", "valence", "kind"]].values.tolist()
+    [['positive', 2.6, 'sense']]
+    >>> round(float(table["contribution"].sum()), 4)
+    0.5574
+    """
+    rows = []
+    for text_id, text in enumerate(texts):
+        scored, words, valences = _valences(str(text))
+        compound, total = _compound(scored, valences), sum(valences)
+        found = _misread(scored, words, valences)
+        for position, (word, valence) in enumerate(zip(words, valences)):
+            if valence:
+                kind, reason = found.get(position, ("", ""))
+                rows.append((text_id, position, word, valence,
+                             compound * valence / total if total else 0.0, kind, reason))
+    return pd.DataFrame(rows, columns=["text_id", "position", "word", "valence", "contribution",
+                                       "kind", "reason"])
+
+
+@functools.cache
+def load_senses() -> tuple[dict, ...]:
+    """The non-evaluative senses of lexicon words (``analysis/data/vader_senses.yml``)."""
+    from importlib import resources
+
+    import yaml
+
+    with resources.files("analysis").joinpath("data/vader_senses.yml").open(
+            encoding="utf-8") as f:
+        senses = yaml.safe_load(f)["senses"]
+    return tuple({**s, "compiled": [re.compile(p, re.IGNORECASE) for p in s["patterns"]]}
+                 for s in senses)
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Character span of each VADER token (VADER splits on white space)."""
+    return [m.span() for m in re.finditer(r"\S+", text)]
+
+
+def _misread(text: str, words: list[str], valences: list[float]) -> dict[int, tuple[str, str]]:
+    """Token positions VADER likely misreads: ``{position: (kind, reason)}``."""
+    senses = {s["word"]: s for s in load_senses()}
+    spans = _token_spans(text)
+    # A headline in title case capitalises nearly every longer word; prose full of names
+    # still leaves its verbs and adjectives in lower case.
+    longer = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    title_case = len(longer) >= 4 and sum(w[:1].isupper() for w in longer) >= 0.8 * len(longer)
+    found = {}
+    for i, (word, valence) in enumerate(zip(words, valences)):
+        if not valence:
+            continue
+        sense = senses.get(word.lower())
+        start, end = spans[i]
+        if sense and any(m.start() < end and m.end() > start
+                         for p in sense["compiled"] for m in p.finditer(text)):
+            found[i] = ("sense", sense["reason"])
+        elif (i > 0 and not title_case and word[:1].isupper() and not word.isupper()
+              and not re.search(r"[.!?:;\"“‘(]$", text[:spans[i][0]].rstrip())):
+            found[i] = ("name", "part of a name or title (capitalised inside the sentence)")
+    return found
+
+
+def misreadings(texts: Iterable[str]) -> pd.DataFrame:
+    """Words VADER likely misreads in ``texts``, with what they do to the score.
+
+    Two kinds: a lexicon word in a non-evaluative sense listed in
+    ``analysis/data/vader_senses.yml`` ("tested positive", "national security", "free
+    trade"), and a lexicon word capitalised inside a sentence, i.e. part of a name ("the
+    United States", "Great Britain"); sentences in title case are not read for names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per misread word: ``text_id, text, compound, word, valence, contribution,
+        kind`` ("sense" or "name"), ``reason`` and ``compound_without`` (the text's score
+        with all its misread words set to zero).
+
+    Examples
+    --------
+    >>> found = misreadings(["She tested positive for coronavirus.",
+    ...                      "The United States and Great Britain met.", "A good day."])
+    >>> found[["text_id", "word", "kind"]].values.tolist()
+    [[0, 'positive', 'sense'], [1, 'United', 'sense'], [1, 'Great', 'sense']]
+    >>> found["compound"].round(2).tolist()[:1], found["compound_without"].tolist()[:1]
+    ([0.56], [0.0])
+    """
+    texts = [str(t) for t in texts]
+    words = word_contributions(texts)
+    found = words[words["kind"] != ""]
+    compound = words.groupby("text_id")["contribution"].sum()
+    misread = found.groupby("text_id")["position"].agg(set)
+    without = {i: _compound(*_without(texts[i], positions)) for i, positions in misread.items()}
+    return found.assign(text=[texts[i] for i in found["text_id"]],
+                        compound=found["text_id"].map(compound).to_numpy(),
+                        compound_without=found["text_id"].map(without).to_numpy())[
+        ["text_id", "text", "compound", "word", "valence", "contribution", "kind", "reason",
+         "compound_without"]].reset_index(drop=True)
+
+
+def _without(text: str, positions) -> tuple[str, list[float]]:
+    """A text's scored form and its valences with the tokens at ``positions`` set to zero."""
+    scored, _, valences = _valences(text)
+    return scored, [0.0 if i in positions else v for i, v in enumerate(valences)]
+
+
+def summarise_misreadings(found: pd.DataFrame) -> pd.DataFrame:
+    """Per misread word (lower case): sentences, summed contribution, reason, an example.
+
+    Examples
+    --------
+    >>> table = summarise_misreadings(misreadings(["She tested positive.", "He tested positive."]))
+    >>> row = table.loc["positive"]
+    >>> int(row["sentences"]), round(float(row["contribution"]), 2), row["example"]
+    (2, 1.11, 'He tested positive.')
+    """
+    if found.empty:
+        return pd.DataFrame(columns=["sentences", "contribution", "reason", "example"],
+                            index=pd.Index([], name="word"))
+    found = found.assign(word=found["word"].str.lower())
+    table = found.groupby("word").agg(sentences=("text_id", "nunique"),
+                                      contribution=("contribution", "sum"),
+                                      reason=("reason", "first"))
+    table["example"] = (found.assign(length=found["text"].str.len())
+                        .sort_values(["length", "text_id"]).groupby("word")["text"].first())
+    order = table["contribution"].abs().sort_values(ascending=False, kind="stable").index
+    return table.loc[order].round({"contribution": 4})
+
+
+def compound_without(texts: Iterable[str], words: Iterable[str]) -> pd.Series:
+    """Each text's compound score with the valence of ``words`` (any case) set to zero:
+    what the tone would be if VADER did not score them.
+
+    Examples
+    --------
+    >>> compound_without(["A special relationship.", "A good and special day."],
+    ...                  ["special"]).round(2).tolist()
+    [0.0, 0.44]
+    """
+    drop = {w.lower() for w in words}
+    scores = []
+    for original in texts:
+        text, tokens, valences = _valences(str(original))
+        scores.append(_compound(text, [0.0 if t.lower() in drop else v
+                                       for t, v in zip(tokens, valences)]))
+    return pd.Series(scores, dtype=float, name="compound_without")
+
+
+def tone_drivers(texts_a: Iterable[str], texts_b: Iterable[str]) -> pd.DataFrame:
+    """Which lexicon words make up the difference in mean compound between two groups.
+
+    The difference of the groups' mean compound scores is split exactly over words: a
+    word's part is its summed contribution per sentence of group A minus that of group
+    B. The part of it that comes from misread occurrences (:func:`misreadings`: "special
+    relationship", "national security", "the United States") is lexical, not tonal;
+    ``attrs["misread_share"]`` is that part of the whole difference.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``word`` (lower case); ``n_a, n_b`` (occurrences), ``per_sentence_a,
+        per_sentence_b``, ``difference`` (adds up to the difference of means), ``share``
+        of it, ``misread_difference`` (the part from misread occurrences) and ``reason``;
+        sorted by the size of ``difference``. ``attrs["difference"]`` holds the total.
+
+    Examples
+    --------
+    >>> drivers = tone_drivers(["A special relationship.", "Talks went well."],
+    ...                        ["Russian aggression.", "The talks."])
+    >>> drivers.index.tolist(), round(drivers.attrs["difference"], 4)
+    (['special', 'aggression', 'well'], 0.4855)
+    >>> round(drivers.attrs["misread_share"], 2)  # 1.7 / √(1.7² + 15) / 2 / 0.4855
+    0.41
+    """
+    texts_a, texts_b = list(texts_a), list(texts_b)
+    columns = {}
+    for name, texts, sign in (("a", texts_a, 1), ("b", texts_b, -1)):
+        words = word_contributions(texts).assign(word=lambda t: t["word"].str.lower())
+        per = words["contribution"] / max(1, len(texts))
+        columns[f"n_{name}"] = words.groupby("word").size()
+        columns[f"per_sentence_{name}"] = per.groupby(words["word"]).sum()
+        columns[f"misread_{name}"] = (sign * per.where(words["kind"] != "", 0.0)).groupby(
+            words["word"]).sum()
+        columns[f"reason_{name}"] = words[words["kind"] != ""].groupby("word")["reason"].first()
+    table = pd.DataFrame(columns)
+    result = table[["n_a", "n_b"]].fillna(0).astype(int)
+    result["per_sentence_a"] = table["per_sentence_a"].fillna(0.0)
+    result["per_sentence_b"] = table["per_sentence_b"].fillna(0.0)
+    result["difference"] = result["per_sentence_a"] - result["per_sentence_b"]
+    total = float(result["difference"].sum())
+    result["share"] = result["difference"] / total if total else np.nan
+    result["misread_difference"] = (table["misread_a"].fillna(0.0)
+                                    + table["misread_b"].fillna(0.0))
+    result["reason"] = table["reason_a"].fillna(table["reason_b"]).fillna("")
+    order = result["difference"].abs().sort_values(ascending=False, kind="stable").index
+    result = result.loc[order]
+    result.index.name = "word"
+    result.attrs["difference"] = total
+    result.attrs["misread_share"] = (float(result["misread_difference"].sum()) / total
+                                     if total else float("nan"))
+    return result

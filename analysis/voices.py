@@ -11,8 +11,20 @@ import pandas as pd
 from analysis.stats import wilson_interval
 from analysis.text import count_words
 
-LEADERS = ("Liz Truss", "James Cleverly", "Keir Starmer", "Joe Biden", "Antony Blinken",
-           "Donald Trump")
+
+def __getattr__(name: str):
+    """``LEADERS``, kept for chapters written before :mod:`analysis.people`: the people named
+    by this build's corpus metadata (:func:`analysis.people.leader_names`), never a fixed
+    list. New code calls ``leader_names(corpus, quotes)``, which adds quoted registry people.
+    """
+    if name == "LEADERS":
+        from analysis.corpus import read_metadata
+        from analysis.people import leader_names
+        from analysis.settings import corpus_path
+
+        metadata = corpus_path() / "metadata.csv"
+        return tuple(leader_names(read_metadata(metadata))) if metadata.exists() else ()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def sentence_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
@@ -88,10 +100,12 @@ def speaker_words(quotes: pd.DataFrame) -> pd.DataFrame:
     return table.astype(int)
 
 
-def voice_summary(quotes: pd.DataFrame, reports: pd.DataFrame,
-                  people=LEADERS) -> pd.DataFrame:
+def voice_summary(quotes: pd.DataFrame, reports: pd.DataFrame, people) -> pd.DataFrame:
     """For each person: quotations (full, partial), quoted words, reported-speech sentences,
     and the share of their speech events given in their own words, with a 95% Wilson interval.
+
+    ``people`` is the list to report, in order, e.g. :func:`analysis.people.leader_names`
+    plus anyone else who speaks; a person who never speaks gets a row of zeros.
 
     Examples
     --------

@@ -80,9 +80,11 @@ def test_rate_intervals_bracket_the_rate():
                           "text": ["War now.", "War again.", "Peace talks.", "Trade deal."]})
     tokens = token_table(sents)
     top = top_terms(tokens, "g", n=1)
-    table = rate_intervals(tokens, top, "g", n_boot=500)
-    row = table.iloc[0]
-    assert row["token"] == "war"
+    # Four sentences are under the minimum for an interval (analysis.stats.MIN_UNITS) ...
+    row = rate_intervals(tokens, top, "g", n_boot=500).iloc[0]
+    assert row["token"] == "war" and pd.isna(row["low"]) and pd.isna(row["high"])
+    # ... which, lowered, gives an interval around the rate.
+    row = rate_intervals(tokens, top, "g", n_boot=500, min_units=1).iloc[0]
     assert row["low"] <= row["per_1000"] <= row["high"]
 
 

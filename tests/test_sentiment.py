@@ -83,3 +83,136 @@ def test_reproduces_the_vader_papers_fidelity_on_news_editorials():
 def test_empty_input():
     assert score_sentiment([]).empty
     assert score_sentences(pd.DataFrame({"text": []})).empty
+
+
+# --- VADER's limits shown: contributions, misreadings, drivers of a comparison -------------
+
+from analysis.sentiment import (  # noqa: E402
+    compound_without,
+    load_senses,
+    misreadings,
+    summarise_misreadings,
+    tone_drivers,
+    word_contributions,
+)
+
+VARIED = [
+    "The talks were a great success and both leaders were delighted.",
+    "The talks were not a success.",
+    "The deal is GOOD, but the timing is terrible!!!",
+    "Is this really a good idea??",
+    "She tested positive for coronavirus.",
+    "A table.",
+    "",
+    "We are kind of happy 😀 about it",
+    "No deal, no peace, no hope.",
+]
+
+
+def test_word_contributions_add_up_to_vaders_compound():
+    """Checked against VADER's own polarity_scores, computed separately."""
+    expected = score_sentiment(VARIED)["compound"]
+    parts = word_contributions(VARIED).groupby("text_id")["contribution"].sum()
+    got = parts.reindex(range(len(VARIED)), fill_value=0.0)
+    assert (got.round(4) - expected).abs().max() < 1e-4
+
+
+def test_testing_positive_is_a_misreading_with_its_effect():
+    found = misreadings(["He was testing positive for coronavirus."])
+    row = found.iloc[0]
+    assert (row["word"], row["kind"]) == ("positive", "sense")
+    assert row["compound"] == pytest.approx(compound("He was testing positive for coronavirus."),
+                                            abs=1e-4)
+    assert row["compound"] > 0.5 and row["compound_without"] == 0.0
+    assert "test result" in row["reason"]
+
+
+@pytest.mark.parametrize("misread, evaluative, word", [
+    ("The results came back positive after she tested positive.", "A positive meeting.",
+     "positive"),
+    ("They discussed the special relationship.", "It was a special day for us.", "special"),
+    ("Ministers spoke about national security.", "A sense of security returned.", "security"),
+    ("The countries like China were absent.", "I like this plan.", "like"),
+    ("Interest rates rose again.", "There is great interest in the plan.", "interest"),
+    ("He backs free trade with the bloc.", "Everyone felt free at last.", "free"),
+    ("The firm paid a hefty fine.", "The weather was fine.", "fine"),
+    ("Peace talks began in Geneva.", "They hoped for peace.", "peace"),
+    ("She joined the Labour party in 1990.", "They threw a party.", "party"),
+    ("Spending on health care rose.", "We care about you.", "care"),
+    ("The trade agreement was signed.", "There was broad agreement on the aims.", "agreement"),
+    ("The defence secretary spoke.", "He spoke in defence of the poor.", "defence"),
+    ("He hopes to secure a deal.", "They felt secure.", "secure"),
+    ("He will seek military support.", "Thanks for your support.", "support"),
+    ("The justice secretary resigned.", "They want justice.", "justice"),
+    ("They hit a credit crunch.", "She deserves credit.", "credit"),
+])
+def test_each_sense_is_told_from_the_evaluative_use(misread, evaluative, word):
+    flagged = misreadings([misread])
+    assert word in flagged["word"].str.lower().tolist()
+    assert misreadings([evaluative]).empty
+
+
+def test_a_capitalised_lexicon_word_inside_a_sentence_is_part_of_a_name():
+    found = misreadings(["Talks with Great Britain and the Security Council, said Mr Cleverly."])
+    assert found["word"].tolist() == ["Great", "Security", "Cleverly"]
+    assert found.set_index("word").loc["Cleverly", "kind"] == "name"
+    # At the start of a sentence, after a colon or an opening quotation mark, and in a
+    # headline written in title case, a capital is not evidence of a name.
+    assert misreadings(["Great news for everyone.", "He said: Good work.",
+                        "She said “Good work.”", "Truss Hails Great Deal With Allies"]).empty
+
+
+def test_every_sense_is_a_vader_lexicon_word_of_the_stated_sign():
+    from analysis.sentiment import _vader
+
+    lexicon = _vader().lexicon
+    for sense in load_senses():
+        assert sense["word"] in lexicon, sense["word"]
+        assert (lexicon[sense["word"]] > 0) == (sense["sign"] == "+"), sense["word"]
+        assert sense["reason"] and sense["compiled"]
+
+
+def test_summary_counts_sentences_and_adds_contributions():
+    texts = ["She tested positive.", "The United States and the United Kingdom met.",
+             "A good day."]
+    found = misreadings(texts)
+    table = summarise_misreadings(found)
+    assert table.loc["united", "sentences"] == 1
+    assert table.loc["united", "contribution"] == pytest.approx(
+        found.loc[found["word"] == "United", "contribution"].sum(), abs=1e-4)
+    assert table.loc["positive", "example"] == "She tested positive."
+    assert summarise_misreadings(misreadings(["A good day."])).empty
+
+
+def test_tone_drivers_split_the_difference_exactly():
+    a = ["The special relationship was discussed.", "Allies stand strong together.",
+         "A good and warm meeting."]
+    b = ["Russia attacked the city.", "Russia was discussed.", "The war goes on."]
+    drivers = tone_drivers(a, b)
+    expected = score_sentiment(a)["compound"].mean() - score_sentiment(b)["compound"].mean()
+    assert drivers.attrs["difference"] == pytest.approx(expected, abs=1e-4)
+    assert drivers["difference"].sum() == pytest.approx(expected, abs=1e-4)
+    assert drivers.loc["special", "n_a"] == 1 and drivers.loc["special", "n_b"] == 0
+    # "special relationship" is misread, "war" is not: only the first is lexical.
+    assert drivers.loc["special", "misread_difference"] == pytest.approx(
+        drivers.loc["special", "difference"])
+    assert drivers.loc["special", "reason"] != "" and drivers.loc["war", "reason"] == ""
+    assert drivers.loc["war", "misread_difference"] == 0
+    assert drivers.attrs["misread_share"] == pytest.approx(
+        drivers.loc["special", "difference"] / expected, abs=1e-3)
+
+
+def test_a_difference_made_of_one_word_is_lexical():
+    a = ["The special relationship was discussed."] * 3
+    b = ["Russia was discussed."] * 3
+    drivers = tone_drivers(a, b)
+    assert drivers.index[0] == "special" and drivers.loc["special", "share"] == pytest.approx(1)
+    assert drivers.attrs["misread_share"] == pytest.approx(1)
+    assert (compound_without(a, ["special"]) == 0).all()
+
+
+def test_on_the_seeds_contributions_match_vader(corpus):
+    scored = score_sentences(sentences(corpus))
+    parts = word_contributions(scored["text"]).groupby("text_id")["contribution"].sum()
+    got = parts.reindex(range(len(scored)), fill_value=0.0).to_numpy()
+    assert abs(got.round(4) - scored["compound"].to_numpy()).max() < 1e-4

@@ -1,0 +1,185 @@
+"""Small multiples and heat maps: one panel per group, one cell per pair.
+
+Like :mod:`analysis.charts`, each function takes analysis tables, returns a figure in the
+house style and attaches the counts :func:`analysis.figures.save` prints under it. Panels
+are added, never squeezed: the figure grows by a row of panels, a heat map with many
+columns turns so that the long side runs down the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.figures import (
+    DARK,
+    MAX_LABEL,
+    OTHERS,
+    house_colours,
+    rows_height,
+    set_note,
+    shorten,
+    style,
+)
+
+
+def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
+               colour_of=None, reference: float | None = None, ncols: int = 3,
+               note: str | None = None) -> Figure:
+    """Small multiples: one panel per group of horizontal bars (token → value), with n.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Long form with ``group, token, <value>, n_tokens`` (and ``low, high``: a 95%
+        interval drawn as a whisker where it is finite).
+    """
+    groups = list(dict.fromkeys(table["group"]))
+    ncols = max(1, min(ncols, len(groups)))
+    nrows = -(-len(groups) // ncols)
+    per_panel = table.groupby("group").size().max()
+    with style():
+        fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 0.28 * per_panel * nrows
+                                                        + 1.2 * nrows), squeeze=False)
+        lo = min(0.0, table[value].min())
+        for ax, group in zip(axes.flat, groups):
+            rows = table[table["group"] == group]
+            colour = (colour_of or {}).get(group, DARK)
+            ax.barh(range(len(rows)), rows[value], color=colour, height=0.7, alpha=0.85)
+            if {"low", "high"} <= set(rows.columns):  # 95% interval as a whisker
+                known = np.isfinite(rows["low"]) & np.isfinite(rows["high"])
+                if known.any():
+                    ax.errorbar(rows.loc[known, value], np.flatnonzero(known.to_numpy()),
+                                xerr=[rows.loc[known, value] - rows.loc[known, "low"],
+                                      rows.loc[known, "high"] - rows.loc[known, value]],
+                                fmt="none", ecolor="black", elinewidth=0.8, capsize=2)
+            ax.set_yticks(range(len(rows)), [shorten(t, 24) for t in rows["token"]], fontsize=8)
+            ax.invert_yaxis()
+            # Each panel its own scale: groups differ in size by orders of magnitude.
+            top_here = np.nanmax(rows["high"]) if "high" in rows and np.isfinite(
+                rows["high"]).any() else rows[value].max()
+            ax.set_xlim(min(lo, 0.0), max(top_here, rows[value].max(), reference or 0) * 1.12)
+            if reference is not None:
+                ax.axvline(reference, color="#999999", linestyle="--", linewidth=1)
+            ax.grid(axis="y", visible=False)
+            n = int(rows["n_tokens"].iloc[0])
+            ax.set_title(f"{shorten(group, 28)}\n(n = {n:,} tokens)", fontsize=9)
+            ax.tick_params(axis="x", labelsize=8)
+            ax.set_xlabel(xlabel, fontsize=8)
+        for ax in list(axes.flat)[len(groups):]:
+            ax.set_visible(False)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
+        fig.tight_layout()
+    tokens = int(table.drop_duplicates("group")["n_tokens"].sum())
+    return set_note(fig, note if note is not None else
+                    f"n = {tokens:,} tokens in {len(groups):,} panels")
+
+
+def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "Blues",
+            xlabel: str = "", note: str = "", max_columns: int = 12) -> Figure:
+    """A labelled heat map with each cell's value printed (colour-blind-safe sequential map).
+
+    With more than ``max_columns`` columns and fewer rows than columns the matrix is drawn
+    transposed (the long side down the page, where the figure can grow); cells too small
+    for their value leave it out (the CSV has it). ``note`` is printed under the figure by
+    :func:`analysis.figures.save` (give the counts, e.g.
+    :func:`analysis.figures.count_note`).
+    """
+    if matrix.shape[1] > max_columns and matrix.shape[0] < matrix.shape[1]:
+        matrix = matrix.T
+    n_rows, n_cols = matrix.shape
+    wide = n_cols > max_columns
+    with style():
+        width = (min(1.3 * n_cols + 3.5, 10) if not wide else min(0.32 * n_cols + 4.5, 18))
+        fig, ax = plt.subplots(figsize=(width, 0.42 * n_rows + 2.4))
+        values = matrix.to_numpy(dtype=float)
+        top = np.nanmax(values) if np.isfinite(values).any() else 1
+        image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=top)
+        upright = n_cols > 6  # more columns than slanted labels have room for
+        ax.set_xticks(range(n_cols), [shorten(c, 30 if upright else MAX_LABEL)
+                                      for c in matrix.columns],
+                      rotation=90 if upright else 30, ha="center" if upright else "right",
+                      fontsize=7 if wide else 8)
+        ax.set_yticks(range(n_rows), [shorten(i) for i in matrix.index], fontsize=8)
+        if not wide:
+            for i in range(n_rows):
+                for j in range(n_cols):
+                    v = values[i, j]
+                    ax.text(j, i, "" if np.isnan(v) else fmt.format(v), ha="center",
+                            va="center", fontsize=7.5, color="white" if v > 0.6 * top else "black")
+        ax.grid(False)
+        ax.set_xlabel(xlabel)
+        ax.set_title(title)
+        fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
+        fig.tight_layout()
+    return set_note(fig, note)
+
+
+def leader_panels(frame_shares: pd.DataFrame, tone: pd.DataFrame, grade: pd.DataFrame,
+                  n: pd.Series, title: str, colour_of: Mapping[str, str] | None = None,
+                  note: str | None = None) -> Figure:
+    """Small multiples, one row per leader: frames (heat map), tone and reading grade.
+
+    Parameters
+    ----------
+    frame_shares : pandas.DataFrame
+        Leaders by frames: share of the leader's quoted sentences carrying each frame.
+    tone, grade : pandas.DataFrame
+        Index: leaders; ``estimate, low, high``.
+    n : pandas.Series
+        Quoted sentences per leader (0 for a leader never quoted).
+    colour_of : mapping, optional
+        Colour per leader; default their house colours, dark grey for the rest.
+    """
+    leaders = list(frame_shares.index)
+    colour_of = house_colours(leaders) if colour_of is None else colour_of
+    height = rows_height(len(leaders), extra=3.2)
+    with style():
+        fig = plt.figure(figsize=(12, height))
+        grid = fig.add_gridspec(1, 3, width_ratios=[3.2, 1.2, 1.2], wspace=0.08)
+        heat, ax_tone, ax_grade = (fig.add_subplot(grid[0, i]) for i in range(3))
+        values = frame_shares.to_numpy(dtype=float)
+        heat.imshow(np.nan_to_num(values), cmap="Blues", aspect="auto", vmin=0, vmax=1)
+        for i in range(values.shape[0]):
+            for j in range(values.shape[1]):
+                if not np.isnan(values[i, j]):
+                    heat.text(j, i, f"{values[i, j]:.0%}", ha="center", va="center",
+                              fontsize=6.5, color="white" if values[i, j] > 0.6 else "black")
+        heat.set_xticks(range(values.shape[1]), [shorten(c, 30) for c in frame_shares.columns],
+                        rotation=40, ha="right", fontsize=7.5)
+        labels = [f"{shorten(who, 28)} (n={int(n.get(who, 0))})" for who in leaders]
+        heat.set_yticks(range(len(leaders)), labels, fontsize=8.5)
+        heat.grid(False)
+        heat.set_title("Frames in their quoted sentences", fontsize=9.5)
+        for ax, table, xlabel in ((ax_tone, tone, "mean VADER compound"),
+                                  (ax_grade, grade, "Flesch–Kincaid grade")):
+            for i, who in enumerate(leaders):
+                if who not in table.index or not np.isfinite(table.loc[who, "estimate"]):
+                    ax.text(0.5, i, "no quoted sentences", ha="center", va="center",
+                            fontsize=7, color="#777777", transform=ax.get_yaxis_transform())
+                    continue
+                row = table.loc[who]
+                colour = colour_of.get(who, DARK)
+                colour = DARK if colour == OTHERS else colour
+                if np.isfinite(row["low"]) and np.isfinite(row["high"]):
+                    ax.plot([row["low"], row["high"]], [i, i], color=colour, linewidth=2.5,
+                            alpha=0.55)
+                ax.plot(row["estimate"], i, "o", color=colour, markersize=7)
+            ax.set_ylim(len(leaders) - 0.5, -0.5)
+            ax.set_yticks(range(len(leaders)), [""] * len(leaders))
+            ax.set_xlabel(xlabel, fontsize=8)
+            ax.grid(axis="y", visible=False)
+        ax_tone.axvline(0, color="#999999", linestyle="--", linewidth=1)
+        ax_tone.set_title("Tone (95% interval)", fontsize=9.5)
+        ax_grade.set_title("Reading grade (95% interval)", fontsize=9.5)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
+        # Margins in inches (those of six rows), so a taller figure does not waste them.
+        fig.subplots_adjust(left=0.17, right=0.98, bottom=1.95 / height,
+                            top=1 - 0.975 / height)
+    return set_note(fig, note if note is not None else (
+        f"n = {int(n.sum()):,} quoted sentences of {len(leaders):,} people "
+        f"({int((n > 0).sum())} quoted)"))
