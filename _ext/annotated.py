@@ -2,7 +2,7 @@
 
 Before Sphinx looks for sources (``config-inited``), the pages are written to
 ``annotated/`` (git-ignored) from this build's corpus and its cached analysis
-(:func:`analysis.book.load`), by :func:`analysis.annotate.article_pages`. A file is
+(:func:`analysis.book.load`), by :func:`analysis.appendix.article_pages`. A file is
 rewritten only when its text changes, so an unchanged article is not re-read, and
 pages of articles that left the corpus are deleted. ``_toc.yml`` lists the folder
 with a glob.
@@ -31,7 +31,7 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-FOLDER = "annotated"  # analysis.annotate.FOLDER
+FOLDER = "annotated"  # analysis.anchors.FOLDER
 INDEX = f"{FOLDER}/index"
 NAV_LIMIT = 40  # articles listed in the sidebar at most
 _PLACEHOLDER = re.compile(r'href="#(ref|doc):([^"#]+)"')
@@ -43,43 +43,47 @@ paragraph, with every quotation highlighted and credited to its speaker (the met
 sentences' tone ({{ref}}`chapter-tone`) and frames and topics ({{ref}}`chapter-framing`).
 What the cleaner removed from the saved page (navigation, captions, video players, notices)
 is kept in grey boxes where it stood, each line with its reason, so nothing removed is hidden
-({{ref}}`chapter-corpus` summarises the cleaning). Tables in the chapters link their rows
-to the sentence they count.
+({{ref}}`chapter-corpus` summarises the cleaning).
 
 The pages are generated from the corpus at every build: {n} article{s}.
 """
 
 
 def labels_for(sentences) -> dict[str, str]:
-    """Which 0/1 sentence columns the notes show, and as what: the frame lexicon's frames."""
+    """Which sentence columns the notes show, and as what: the frame lexicon's frames (0/1
+    columns; generic frames as "frame", issues as "topic") and a ``primary_frame`` column
+    (its value) when the sentences have one."""
     from analysis.framing import load_frames
 
     groups = {"generic": "frame", "issue": "topic"}
-    return {name: groups.get(spec.get("kind"), spec.get("kind") or "frame")
-            for name, spec in load_frames()["frames"].items() if name in sentences.columns}
+    labels = {"primary_frame": "primary frame"} if "primary_frame" in sentences else {}
+    labels.update({name: groups.get(spec.get("kind"), spec.get("kind") or "frame")
+                   for name, spec in load_frames()["frames"].items()
+                   if name in sentences.columns})
+    return labels
 
 
 LINKS = {"quotation": "#ref:chapter-who-speaks", "reported speech": "#ref:chapter-who-speaks",
          "tone": "#ref:chapter-tone", "frame": "#ref:chapter-framing",
-         "topic": "#ref:chapter-framing"}
+         "topic": "#ref:chapter-framing", "primary frame": "#ref:chapter-framing"}
 
 
 def generate(srcdir: str | Path) -> dict[str, int]:
     """Write the pages under ``srcdir/annotated``; return the number of articles and of
     pages written, unchanged and deleted."""
-    from analysis import annotate, book
+    from analysis import appendix, book
     from analysis.audit import cleaning_audit
 
     data = book.load()
     audit = cleaning_audit(data.corpus)
     n = len(data.corpus)
-    pages = annotate.article_pages(data.corpus, data.result.sentences, data.result.quotes,
+    pages = appendix.article_pages(data.corpus, data.result.sentences, data.result.quotes,
                                    data.result.reports, audit,
                                    labels_for(data.result.sentences), LINKS,
                                    orphan=n > NAV_LIMIT)
-    pages["index"] = annotate.page_source(
+    pages["index"] = appendix.page_source(
         "The articles, annotated",
-        annotate.index_html(data.corpus, data.result.quotes, audit),
+        appendix.index_html(data.corpus, data.result.quotes, audit),
         intro=_INTRO.format(n=n, s="s" * (n != 1)))
     folder = Path(srcdir) / FOLDER
     folder.mkdir(exist_ok=True)

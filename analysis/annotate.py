@@ -1,21 +1,15 @@
-"""The articles, annotated: one HTML page per article with the analysis drawn on its text.
+"""The articles, annotated: one article drawn as HTML with the analysis on its text.
 
 A renderer: it draws what it is given (an article's corpus row, its sentences,
 quotations, reported speech and the lines cleaning removed) and computes nothing
 of its own. Every piece of corpus text is escaped, since a saved web page may
 hold markup. The output needs no script and no inline style: colours are classes
 of ``_static/annotate.css``, and "on demand" is ``<details>`` and ``title``.
-
-Anchors are stable and unique across the whole book (the single-page build puts
-every article on one page): sentence ``n`` of an article is ``<page>-s-<n>``, its
-``k``-th quotation (in the quotation table's order) ``<page>-q-<k>``.
-:func:`sentence_link` and :func:`quote_link` give the URLs chapters use to link a
-table row to its sentence.
+Ids and URLs are :mod:`analysis.anchors`'; the book's pages are :mod:`analysis.appendix`'s.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections import Counter
@@ -23,16 +17,15 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from analysis.anchors import esc, quote_anchor, sentence_anchor
 from analysis.clean import PARAGRAPH_SEP, normalise_line
 from analysis.corpus import format_date
 from analysis.figures import LEADER_COLOURS, OKABE_ITO, TOL_BRIGHT
 from analysis.sentiment import NEGATIVE, POSITIVE
 
-__all__ = ["FOLDER", "PALETTE", "article_html", "article_page", "index_html", "link_cells",
-           "page_name", "page_source", "paragraph_lines", "quote_anchor", "quote_link",
-           "quote_links", "sentence_anchor", "sentence_link", "sentence_links"]
+__all__ = ["PALETTE", "UNKNOWN_SPEAKER", "article_bodies", "article_html", "display_date",
+           "field", "page_title", "paragraph_lines"]
 
-FOLDER = "annotated"  # the generated pages' folder, at the book's root
 # Speaker colours, from the figures' palettes: a leader keeps their colour in the figures;
 # other speakers take the colours no leader has first, then those no leader on the page uses.
 _LEADER = tuple(c.lower() for c in LEADER_COLOURS.values())
@@ -40,124 +33,6 @@ PALETTE = tuple(dict.fromkeys(
     [c.lower() for c in (*TOL_BRIGHT, *OKABE_ITO) if c.lower() not in _LEADER
      and c.lower() != "#000000"] + list(_LEADER)))
 UNKNOWN_SPEAKER = "unattributed"
-# Placeholders a Sphinx extension resolves: a label ("#ref:chapter-tone"), a document.
-REF, DOC = "#ref:", "#doc:"
-_UNSAFE = re.compile(r"[^a-z0-9-]+")
-_RESERVED = frozenset({"index", "genindex", "search"})
-
-
-def esc(text) -> str:
-    """Escape corpus text for HTML, braces and backticks too (the page is MyST source).
-
-    Examples
-    --------
-    >>> esc('<script>alert("x")</script> {{ x }}')
-    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &#123;&#123; x &#125;&#125;'
-    """
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
-        return ""
-    text = html.escape(" ".join(str(text).split("\n")), quote=True)
-    return text.replace("{", "&#123;").replace("}", "&#125;").replace("`", "&#96;")
-
-
-def page_name(doc_id: str) -> str:
-    """The file name (without suffix) of an article's page: safe, unique, lower case.
-
-    A ``doc_id`` that is already safe is used as it is; any other gets a short hash so
-    that two ids never share a page.
-
-    Examples
-    --------
-    >>> page_name("2025-02-26-skynews-starmer")
-    '2025-02-26-skynews-starmer'
-    >>> page_name("Politics/001 copy")
-    'politics-001-copy-4fac14e4'
-    """
-    name = _UNSAFE.sub("-", str(doc_id).lower()).strip("-") or "article"
-    if name != doc_id or name in _RESERVED:
-        name += "-" + hashlib.sha1(str(doc_id).encode()).hexdigest()[:8]
-    return name
-
-
-def sentence_anchor(doc_id: str, sentence: int) -> str:
-    """The HTML id of sentence ``sentence`` (the sentences table's number) of an article."""
-    return f"{page_name(doc_id)}-s-{int(sentence)}"
-
-
-def quote_anchor(doc_id: str, k: int) -> str:
-    """The HTML id of an article's ``k``-th quotation (1-based, quotation table order)."""
-    return f"{page_name(doc_id)}-q-{int(k)}"
-
-
-def article_page(doc_id: str, root: str = "..") -> str:
-    """URL of an article's page, relative to a page whose path to the book root is ``root``.
-
-    Chapters live in ``chapters/``, so the default ``".."`` suits them.
-
-    Examples
-    --------
-    >>> article_page("2022-02-02-independent-truss")
-    '../annotated/2022-02-02-independent-truss.html'
-    """
-    return f"{root}/{FOLDER}/{page_name(doc_id)}.html" if root else \
-        f"{FOLDER}/{page_name(doc_id)}.html"
-
-
-def sentence_link(doc_id: str, sentence: int, root: str = "..") -> str:
-    """URL of one sentence on its article's page (see :func:`article_page` for ``root``).
-
-    Examples
-    --------
-    >>> sentence_link("2025-02-26-skynews-starmer", 12)
-    '../annotated/2025-02-26-skynews-starmer.html#2025-02-26-skynews-starmer-s-12'
-    """
-    return f"{article_page(doc_id, root)}#{sentence_anchor(doc_id, sentence)}"
-
-
-def quote_link(doc_id: str, k: int, root: str = "..") -> str:
-    """URL of an article's ``k``-th quotation on its page."""
-    return f"{article_page(doc_id, root)}#{quote_anchor(doc_id, k)}"
-
-
-def quote_links(quotes: pd.DataFrame, root: str = "..") -> pd.Series:
-    """URL of each row of a quotation table (rows in the table's order, per article).
-
-    Examples
-    --------
-    >>> q = pd.DataFrame({"doc_id": ["a", "a", "b"]})
-    >>> quote_links(q).str.rsplit("#").str[-1].tolist()
-    ['a-q-1', 'a-q-2', 'b-q-1']
-    """
-    k = quotes.groupby("doc_id", sort=False).cumcount() + 1
-    return pd.Series([quote_link(d, n, root) for d, n in zip(quotes["doc_id"], k)],
-                     index=quotes.index, dtype="str")
-
-
-def sentence_links(table: pd.DataFrame, root: str = "..") -> pd.Series:
-    """URL of each row's sentence (``doc_id``, ``sentence``); the page's top if none.
-
-    Rows without a sentence number (a headline, a standfirst) link to the article.
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"doc_id": ["a", "a"], "sentence": [3, None]})
-    >>> sentence_links(t).tolist()
-    ['../annotated/a.html#a-s-3', '../annotated/a.html']
-    """
-    return pd.Series([article_page(d, root) if pd.isna(s) else sentence_link(d, s, root)
-                      for d, s in zip(table["doc_id"], table["sentence"])],
-                     index=table.index, dtype="str")
-
-
-def link_cells(texts: Sequence, hrefs: Sequence[str]) -> list[str]:
-    """``<a>`` elements for table cells, text escaped: show them with ``escape=None``.
-
-    Examples
-    --------
-    >>> link_cells(["<b>"], ["../annotated/a.html#a-s-1"])
-    ['<a href="../annotated/a.html#a-s-1">&lt;b&gt;</a>']
-    """
-    return [f'<a href="{esc(h)}">{esc(t)}</a>' for t, h in zip(texts, hrefs)]
 
 
 def paragraph_lines(raw: str, paragraphs: Sequence[str]) -> list[int | None]:
@@ -171,8 +46,10 @@ def paragraph_lines(raw: str, paragraphs: Sequence[str]) -> list[int | None]:
     --------
     >>> paragraph_lines("Menu\\nFirst.\\n\\nAd\\nSecond.", ["First.", "Second."])
     [2, 5]
+    >>> paragraph_lines("<nav>Menu</nav>\\n<p>Tom &amp; <b>Jerry</b>.</p>", ["Tom & Jerry."])
+    [2]
     """
-    lines = [normalise_line(line) for line in (raw or "").split("\n")]
+    lines = [_visible(line) for line in (raw or "").split("\n")]
     found, cursor = [], 0
     for paragraph in paragraphs:
         hit = next((j for j in range(cursor, len(lines))
@@ -183,31 +60,15 @@ def paragraph_lines(raw: str, paragraphs: Sequence[str]) -> list[int | None]:
     return found
 
 
-def page_source(title: str, body_html: str, intro: str = "", orphan: bool = False) -> str:
-    """A MyST page: the title (every ASCII punctuation mark escaped) and a raw HTML block.
+_TAG = re.compile(r"<[^>]*>")
 
-    Every line of ``body_html`` starts with ``<``, so no corpus text can close the block.
-    ``intro`` is MyST markdown placed between them: the project's text, never the corpus'.
-    ``orphan`` marks a page that no table of contents lists (Sphinx then does not warn).
 
-    Examples
-    --------
-    >>> print(page_source("A *bold* <b>", "<p>x</p>"))
-    # A \\*bold\\* \\<b\\>
-    <BLANKLINE>
-    ````{raw} html
-    <p>x</p>
-    ````
-    <BLANKLINE>
-    """
-    title = " ".join(str(title).split()) or "Untitled"
-    title = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", title)
-    lines = body_html.split("\n")
-    if any(line and not line.startswith("<") for line in lines):
-        raise ValueError("every line of the raw HTML must start with '<'")
-    intro = f"{intro.strip()}\n\n" if intro.strip() else ""
-    front = "---\norphan: true\n---\n\n" if orphan else ""
-    return f"{front}# {title}\n\n{intro}````{{raw}} html\n{body_html}\n````\n"
+def _visible(line: str) -> str:
+    """A raw line as cleaned text shows it: normalised; a saved HTML page's tags and
+    entities resolved too, so that its paragraphs can be found on their lines."""
+    if "<" in line or "&" in line:
+        line = html.unescape(_TAG.sub("", line))
+    return normalise_line(line)
 
 
 def _speaker_classes(speakers: Sequence[str]) -> dict[str, str]:
@@ -226,7 +87,14 @@ def _speaker_classes(speakers: Sequence[str]) -> dict[str, str]:
     return result
 
 
-def _value(row, key, default=""):
+def field(row, key: str, default=""):
+    """A corpus row's value (a dict or a pandas row), ``default`` when absent or missing.
+
+    Examples
+    --------
+    >>> field({"byline": float("nan")}, "byline", "none")
+    'none'
+    """
     value = row.get(key, default) if hasattr(row, "get") else default
     if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
         return default
@@ -264,26 +132,25 @@ def _codes(sentence, labels: Mapping[str, str]) -> list[tuple[str, str]]:
 
 
 def _meta_html(row, counts: dict) -> list[str]:
-    date = format_date(_value(row, "published", None), _value(row, "date_precision", "day")
-                       or "day", _value(row, "date_inferred", None))
-    inferred = _value(row, "date_inferred", None)
-    evidence = _value(row, "date_evidence")
+    date = display_date(row)
+    inferred = field(row, "date_inferred", None)
+    evidence = field(row, "date_evidence")
     when = esc(date) + (" <small>(inferred from the events reported)</small>"
                         if inferred is True else "")
-    items = [("Outlet", esc(_value(row, "outlet")) or "not given"),
+    items = [("Outlet", esc(field(row, "outlet")) or "not given"),
              ("Published", when + (f' <small class="ann-evidence">{esc(evidence)}</small>'
                                    if evidence else "")),
-             ("Byline", esc(_value(row, "byline")) or "none printed")]
-    url = str(_value(row, "url")).strip()
+             ("Byline", esc(field(row, "byline")) or "none printed")]
+    url = str(field(row, "url")).strip()
     if re.match(r"https?://", url, re.IGNORECASE):
         items.append(("Source", f'<a href="{esc(url)}" rel="nofollow noopener noreferrer">'
                                 f'{esc(url)}</a>'))
-    items.append(("File", f"<code>{esc(_value(row, 'file'))}</code>"))
+    items.append(("File", f"<code>{esc(field(row, 'file'))}</code>"))
     items.append(("Counted", ", ".join(f"{n} {w}" for w, n in counts.items())))
     out = ['<dl class="ann-meta">']
     out += [f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in items]
     out.append("</dl>")
-    standfirst = _value(row, "standfirst")
+    standfirst = field(row, "standfirst")
     if standfirst:
         out.append(f'<p class="ann-standfirst">{esc(standfirst)}</p>')
     return out
@@ -427,8 +294,11 @@ class _Article:
         codes = ", ".join(f"{g}: {c}" for g, c in _codes(s, self.labels)) or "no frame"
         title = f"Sentence {n}; tone {tone}; {codes}"
         cls = "ann-s ann-reported" if reports else "ann-s"
-        tag = "".join(f'<span class="ann-rep">reported: {esc(r["speaker"] or UNKNOWN_SPEAKER)}'
-                      f'{" (" + esc(r["cue"]) + ")" if r.get("cue") else ""}</span>'
+        tag = "".join(f'<span class="ann-rep" title="Reported speech: '
+                      f'{esc(r["speaker"] or UNKNOWN_SPEAKER)} '
+                      f'({esc(_text(r.get("speaker_kind")) or "kind unknown")})">reported: '
+                      f'{esc(r["speaker"] or UNKNOWN_SPEAKER)}'
+                      f'{" (" + esc(r["cue"]) + ")" if _text(r.get("cue")) else ""}</span>'
                       for r in reports)
         return (f'<span class="{cls}" id="{sentence_anchor(self.doc_id, n)}" '
                 f'title="{esc(title)}">{self._stretch(a, b)}</span>{tag}')
@@ -499,7 +369,7 @@ def _columns(labels: Mapping[str, str]) -> tuple[tuple[str, ...], ...]:
     """The columns the page reads from the sentences, quotations, reports and audit."""
     return (("paragraph", "sentence", "start", "end", "text", "compound", *labels),
             ("start", "end", "speaker", "speaker_kind", "cue", "quote"),
-            ("paragraph", "speaker", "cue", "text"),
+            ("paragraph", "speaker", "speaker_kind", "cue", "text"),
             ("line", "category", "reason", "text"))
 
 
@@ -517,7 +387,7 @@ def _text(value) -> str:
 def _page(row, sentences: list[dict], quotes: list[dict], reports: list[dict],
           removed: list[dict], labels: Mapping[str, str], links: Mapping[str, str]) -> str:
     """:func:`article_html` on plain rows."""
-    doc_id, text = str(row["doc_id"]), _value(row, "text")
+    doc_id, text = str(row["doc_id"]), field(row, "text")
     article = _Article(doc_id, text, sentences, quotes, reports, labels, links)
     paragraphs, spans, offset = text.split(PARAGRAPH_SEP) if text else [], [], 0
     for paragraph in paragraphs:
@@ -526,7 +396,7 @@ def _page(row, sentences: list[dict], quotes: list[dict], reports: list[dict],
     removed_rows = sorted(removed, key=lambda r: int(r["line"]))
 
     # Each removed line goes before the first kept paragraph that sat below it on the page.
-    lines = paragraph_lines(_value(row, "raw_text"), paragraphs)
+    lines = paragraph_lines(field(row, "raw_text"), paragraphs)
     located = any(x is not None for x in lines)
     filled, last = [], 0
     for x in lines:
@@ -568,15 +438,34 @@ def _leftovers(article: _Article) -> list[str]:
             f'match it):</p><ul>{"".join(items)}</ul></div>']
 
 
-def article_pages(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
-                  reports: pd.DataFrame, removed: pd.DataFrame, labels: Mapping[str, str],
-                  links: Mapping[str, str], orphan: bool = False) -> dict[str, str]:
-    """Every article's page as MyST source, by :func:`page_name`, in corpus order.
+def page_title(row) -> str:
+    """The headline; else the outlet and date, so a page without one is still recognisable.
 
-    The tables are the whole corpus' (see :func:`article_html`); the page title is the
-    headline, else the outlet and date. Each page starts with links to the previous and
-    next article and to the index (``#doc:`` placeholders); ``orphan`` as in
-    :func:`page_source`.
+    Examples
+    --------
+    >>> page_title({"doc_id": "a", "outlet": "Sky News", "published": pd.Timestamp("2025-02-26")})
+    'Sky News, 26 Feb 2025 (no headline)'
+    """
+    if field(row, "headline"):
+        return field(row, "headline")
+    if field(row, "outlet"):
+        return f"{field(row, 'outlet')}, {display_date(row)} (no headline)"
+    return str(row["doc_id"])
+
+
+def display_date(row) -> str:
+    """The row's date as :func:`analysis.corpus.format_date` prints it ("Jan 2023*")."""
+    return format_date(field(row, "published", None), field(row, "date_precision", "day")
+                       or "day", field(row, "date_inferred", None))
+
+
+def article_bodies(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
+                   reports: pd.DataFrame, removed: pd.DataFrame, labels: Mapping[str, str],
+                   links: Mapping[str, str]) -> dict[str, str]:
+    """:func:`article_html` for every article, by ``doc_id``, in corpus order.
+
+    The tables are the whole corpus'; each is split by article once, so that hundreds of
+    articles take a second.
     """
     groups = []
     for table, columns in zip((sentences, quotes, reports, removed), _columns(labels)):
@@ -584,65 +473,6 @@ def article_pages(corpus: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.Data
         for doc_id, record in zip(table["doc_id"].tolist(), _records(table, columns)):
             rows.setdefault(doc_id, []).append(record)
         groups.append(rows)
-    rows = corpus.to_dict("records")
-    names = [page_name(row["doc_id"]) for row in rows]
-    pages = {}
-    for i, row in enumerate(rows):
-        tables = [g.get(row["doc_id"], []) for g in groups]
-        body = _nav(rows, names, i) + "\n" + _page(row, *tables, labels, links)
-        pages[names[i]] = page_source(_title(row), body, orphan=orphan)
-    return pages
-
-
-def _nav(rows: list[dict], names: list[str], i: int) -> str:
-    """Links to the previous and next article and to the index."""
-    def link(j: int, rel: str) -> str:
-        if not 0 <= j < len(rows):
-            return ""
-        return (f'<a href="{DOC}{FOLDER}/{names[j]}" class="ann-{rel}">{rel} article: '
-                f"{esc(_title(rows[j]))}</a>")
-    return (f'<nav class="ann-nav" aria-label="Articles">{link(i - 1, "previous")} '
-            f'<a href="{DOC}{FOLDER}/index">all {len(rows)} articles</a> '
-            f'{link(i + 1, "next")}</nav>')
-
-
-def _title(row) -> str:
-    """The headline; else the outlet and date, so a page without one is still recognisable."""
-    if _value(row, "headline"):
-        return _value(row, "headline")
-    if _value(row, "outlet"):
-        date = format_date(_value(row, "published", None),
-                           _value(row, "date_precision", "day") or "day",
-                           _value(row, "date_inferred", None))
-        return f"{_value(row, 'outlet')}, {date} (no headline)"
-    return str(row["doc_id"])
-
-
-def index_html(corpus: pd.DataFrame, quotes: pd.DataFrame, removed: pd.DataFrame) -> str:
-    """The index of the annotated pages: one table row per article, linking to its page.
-
-    Links are ``#doc:`` placeholders that the book's extension resolves for the builder.
-    """
-    n_quotes = quotes.groupby("doc_id").size() if len(quotes) else pd.Series(dtype=int)
-    n_removed = removed.groupby("doc_id").size() if len(removed) else pd.Series(dtype=int)
-    rows = []
-    for row in corpus.to_dict("records"):
-        doc_id = row["doc_id"]
-        title = _title(row)
-        date = format_date(_value(row, "published", None),
-                           _value(row, "date_precision", "day") or "day",
-                           _value(row, "date_inferred", None))
-        rows.append(f'<tr><td>{esc(date)}</td><td>{esc(_value(row, "outlet"))}</td>'
-                    f'<td><a href="{DOC}{FOLDER}/{page_name(doc_id)}">{esc(title)}</a>'
-                    f'<br><small><code>{esc(doc_id)}</code></small></td>'
-                    f'<td class="ann-num">{int(_value(row, "n_words", 0) or 0):,}</td>'
-                    f'<td class="ann-num">{int(n_quotes.get(doc_id, 0))}</td>'
-                    f'<td class="ann-num">{int(n_removed.get(doc_id, 0))}</td></tr>')
-    return "\n".join([
-        '<table class="ann-index"><caption>Every article of the corpus, with its annotated '
-        'page: date (* inferred), outlet, headline, words in the cleaned body, quotations '
-        'found and lines the cleaner removed.</caption>',
-        '<thead><tr><th scope="col">Published</th><th scope="col">Outlet</th>'
-        '<th scope="col">Article</th><th scope="col">Words</th>'
-        '<th scope="col">Quotations</th><th scope="col">Removed lines</th></tr></thead>',
-        "<tbody>", *rows, "</tbody>", "</table>"])
+    return {row["doc_id"]: _page(row, *(g.get(row["doc_id"], []) for g in groups), labels,
+                                 links)
+            for row in corpus.to_dict("records")}

@@ -16,13 +16,13 @@ from urllib.parse import unquote, urlsplit
 import pandas as pd
 import pytest
 
-from analysis import annotate
+from analysis import anchors, annotate, appendix
 from analysis.clean import normalise_line
 
 from .conftest import ROOT, SHARED
 
 HTML = ROOT / "_build" / "html"
-PAGES = HTML / annotate.FOLDER
+PAGES = HTML / anchors.FOLDER
 NO_REPORTS = pd.DataFrame(columns=["paragraph", "speaker", "cue", "text"])
 NO_REMOVALS = pd.DataFrame(columns=["line", "category", "reason", "text"])
 HOSTILE = ('<script>alert("x")</script> <img src=x onerror="alert(1)"> {{ secret }} '
@@ -127,7 +127,7 @@ def test_hostile_text_is_shown_as_text_never_run():
     assert text(page.marks[0]) == HOSTILE and page.marks[0]["speaker"] == HOSTILE
     assert text(page.labels[0]) == HOSTILE
     assert text(page.removed[0]["parts"]["ann-removed-text"]) == HOSTILE
-    source = annotate.page_source(HOSTILE, page_html)
+    source = appendix.page_source(HOSTILE, page_html)
     assert not re.search(r"(?<!\\)<", source.splitlines()[0])  # the title's markup is escaped
 
 
@@ -143,7 +143,7 @@ def test_a_page_is_one_heading_and_one_raw_block_whatever_the_text():
     parser = create_md_parser(MdParserConfig(enable_extensions={"colon_fence", "dollarmath",
                                                                 "substitution"}),
                               RendererHTML)
-    tokens = parser.parse(annotate.page_source(row["headline"], page_html))
+    tokens = parser.parse(appendix.page_source(row["headline"], page_html))
     assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close", "fence"]
     assert [c.type for c in tokens[1].children] == ["text"]
     assert tokens[3].info == "{raw} html" and tokens[3].content == page_html + "\n"
@@ -166,13 +166,13 @@ def test_a_quotation_across_sentences_is_one_quotation_with_one_label():
 
 def test_links_point_at_the_anchors_the_pages_carry():
     quotes = pd.DataFrame({"doc_id": ["x", "x", "y"]})
-    assert annotate.quote_links(quotes).tolist() == [
+    assert anchors.quote_links(quotes).tolist() == [
         "../annotated/x.html#x-q-1", "../annotated/x.html#x-q-2", "../annotated/y.html#y-q-1"]
-    assert annotate.sentence_link("x", 4) == "../annotated/x.html#" + \
-        annotate.sentence_anchor("x", 4)
+    assert anchors.sentence_link("x", 4) == "../annotated/x.html#" + \
+        anchors.sentence_anchor("x", 4)
     # Ids that are not safe file names get distinct pages.
-    assert annotate.page_name("A b") != annotate.page_name("a-b")
-    assert annotate.page_name("index") != "index"
+    assert anchors.page_name("A b") != anchors.page_name("a-b")
+    assert anchors.page_name("index") != "index"
 
 
 def test_every_speaker_colour_has_a_style():
@@ -197,15 +197,15 @@ def book():
 
 
 def built(doc_id: str) -> Page:
-    return Page((PAGES / f"{annotate.page_name(doc_id)}.html").read_text(encoding="utf-8"))
+    return Page((PAGES / f"{anchors.page_name(doc_id)}.html").read_text(encoding="utf-8"))
 
 
 def test_every_article_has_its_page_listed_in_the_index(book):
     data, _ = book
     index = Page((PAGES / "index.html").read_text(encoding="utf-8"))
     for doc_id in data.corpus["doc_id"]:
-        assert (PAGES / f"{annotate.page_name(doc_id)}.html").exists(), doc_id
-        assert f"{annotate.page_name(doc_id)}.html" in index.hrefs, doc_id
+        assert (PAGES / f"{anchors.page_name(doc_id)}.html").exists(), doc_id
+        assert f"{anchors.page_name(doc_id)}.html" in index.hrefs, doc_id
 
 
 def test_every_quotation_is_highlighted_on_its_page_with_its_speaker(book):
@@ -215,7 +215,7 @@ def test_every_quotation_is_highlighted_on_its_page_with_its_speaker(book):
     for doc_id, group in quotes.groupby("doc_id"):
         page = built(doc_id)
         for k, q in enumerate(group.itertuples(), 1):
-            anchor = annotate.quote_anchor(doc_id, k)
+            anchor = anchors.quote_anchor(doc_id, k)
             assert anchor in page.ids, anchor
             marks = [m for m in page.marks if str(k) in m["q"]]
             assert "".join(text(m) for m in marks) == q.quote, (doc_id, k)
@@ -264,7 +264,7 @@ def test_every_link_of_the_annotated_pages_resolves():
             url = urlsplit(href)
             if url.scheme or url.netloc or href.startswith("mailto:"):
                 continue
-            if page.parent.name == "chapters" and annotate.FOLDER not in url.path:
+            if page.parent.name == "chapters" and anchors.FOLDER not in url.path:
                 continue
             target = (page.parent / unquote(url.path)).resolve() if url.path else page
             if target.is_dir():
@@ -303,13 +303,13 @@ def test_pages_of_unseen_articles_place_every_quotation_and_removed_line():
         corpus = analysis.load_corpus(folder).head(40)
     result = analyse(corpus)
     audit = cleaning_audit(corpus)
-    pages = annotate.article_pages(corpus, result.sentences, result.quotes, result.reports,
+    pages = appendix.article_pages(corpus, result.sentences, result.quotes, result.reports,
                                    audit, {}, {})
     assert len(pages) == len(corpus)
     for row in corpus.itertuples():
-        page = Page(pages[annotate.page_name(row.doc_id)].split("\n", 3)[3])
+        page = Page(pages[anchors.page_name(row.doc_id)].split("\n", 3)[3])
         n_quotes = int((result.quotes["doc_id"] == row.doc_id).sum())
-        assert "ann-leftover" not in pages[annotate.page_name(row.doc_id)], row.doc_id
+        assert "ann-leftover" not in pages[anchors.page_name(row.doc_id)], row.doc_id
         assert len({q for m in page.marks for q in m["q"]}) == n_quotes, row.doc_id
         assert len(page.removed) == int((audit["doc_id"] == row.doc_id).sum())
         assert row.text.split("\n\n")[0][:40] in "".join(
@@ -323,8 +323,8 @@ def test_the_links_chapters_use_land_on_the_quotation_and_the_sentence(book):
 
     data, _ = book
     phrase = special_relationship(data.corpus, data.result.sentences, data.result.quotes)
-    hrefs = list(annotate.quote_links(data.result.quotes)) + list(
-        annotate.sentence_links(phrase))
+    hrefs = list(anchors.quote_links(data.result.quotes)) + list(
+        anchors.sentence_links(phrase))
     assert len(hrefs) == len(data.result.quotes) + len(phrase)
     pages: dict[Path, set[str]] = {}
     for href in hrefs:
