@@ -146,7 +146,7 @@ def _meta_html(row, counts: dict) -> list[str]:
         items.append(("Source", f'<a href="{esc(url)}" rel="nofollow noopener noreferrer">'
                                 f'{esc(url)}</a>'))
     items.append(("File", f"<code>{esc(field(row, 'file'))}</code>"))
-    items.append(("Counted", ", ".join(f"{n} {w}" for w, n in counts.items())))
+    items.append(("Counted", ", ".join(f"{n} {w}{'s' * (n != 1)}" for w, n in counts.items())))
     out = ['<dl class="ann-meta">']
     out += [f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in items]
     out.append("</dl>")
@@ -201,6 +201,10 @@ class _Article:
     def __init__(self, doc_id, text, sentences, quotes, reports, labels, links):
         self.doc_id, self.text, self.labels, self.links = doc_id, text, labels, links
         self.sentences = sorted(sentences, key=lambda s: s["start"])
+        self.by_paragraph: dict[int, list[dict]] = {}
+        for s in self.sentences:
+            self.by_paragraph.setdefault(int(s["paragraph"]), []).append(s)
+        self.nearby: list[dict] = []
         self.quotes = [{"k": k, "start": int(q["start"]), "end": int(q["end"]),
                         "speaker": _text(q.get("speaker")),
                         "kind": _text(q.get("speaker_kind")) or "unknown",
@@ -249,9 +253,9 @@ class _Article:
 
     def _stretch(self, a: int, b: int) -> str:
         """``text[a:b]`` with its quotations highlighted and each labelled where it ends."""
-        quotes = [q for q in self.quotes if q["start"] < b and q["end"] > a
+        quotes = [q for q in self.nearby if q["start"] < b and q["end"] > a
                   or (q["start"] == q["end"] and a <= q["start"] < b)]
-        labels = [q for q in self.quotes if a < q["label_at"] <= b]
+        labels = [q for q in self.nearby if a < q["label_at"] <= b]
         cuts = sorted({a, b} | {x for q in quotes for x in (q["start"], q["end"]) if a < x < b}
                       | {q["label_at"] for q in labels})
         out = []
@@ -272,7 +276,9 @@ class _Article:
 
     def paragraph(self, number: int, a: int, b: int) -> str:
         """A paragraph and, beside it, one note per sentence."""
-        sentences = [s for s in self.sentences if s["paragraph"] == number]
+        sentences = self.by_paragraph.get(number, [])
+        # The quotations that touch this paragraph: each stretch looks only at these.
+        self.nearby = [q for q in self.quotes if q["start"] <= b and q["label_at"] >= a]
         body, notes, cursor = [], [], a
         for s in sentences:
             start, end = max(int(s["start"]), cursor), int(s["end"])
@@ -290,7 +296,7 @@ class _Article:
     def _sentence(self, s: dict, a: int, b: int) -> str:
         n = int(s["sentence"])
         reports = self.reports.get(n, [])
-        tone, _ = _tone(float(s.get("compound", 0.0)))
+        tone, _ = _tone(float(s.get("compound", "nan")))
         codes = ", ".join(f"{g}: {c}" for g, c in _codes(s, self.labels)) or "no frame"
         title = f"Sentence {n}; tone {tone}; {codes}"
         cls = "ann-s ann-reported" if reports else "ann-s"
@@ -305,7 +311,7 @@ class _Article:
 
     def _note(self, s: dict) -> str:
         n = int(s["sentence"])
-        tone, cls = _tone(float(s.get("compound", 0.0)))
+        tone, cls = _tone(float(s.get("compound", "nan")))
         parts = [f'<a class="ann-sn" href="#{sentence_anchor(self.doc_id, n)}">'
                  f'<span class="ann-vh">sentence </span>{n}</a>',
                  _href(self.links, "tone", f"tone {tone}", f"ann-tone {cls}")]
@@ -314,7 +320,7 @@ class _Article:
             by_group.setdefault(group, []).append(_href(self.links, group, esc(code)))
         parts += [f'<span class="ann-codes">{esc(g)}: {", ".join(c)}</span>'
                   for g, c in by_group.items()]
-        starts = [q for q in self.quotes if int(s["start"]) <= q["start"] < int(s["end"])]
+        starts = [q for q in self.nearby if int(s["start"]) <= q["start"] < int(s["end"])]
         parts += [_href(self.links, "quotation", f"quotation {q['k']}: "
                         f"{esc(q['speaker'] or UNKNOWN_SPEAKER)}", "ann-qn") for q in starts]
         parts += [_href(self.links, "reported speech", "reported: "
@@ -407,10 +413,10 @@ def _page(row, sentences: list[dict], quotes: list[dict], reports: list[dict],
         slot = sum(x < int(r["line"]) for x in filled) if located else 0
         slots.setdefault(slot, []).append(r)
 
-    counts = {"paragraphs": len(paragraphs), "sentences": len(article.sentences),
-              "quotations": len(article.quotes), "reported speech": sum(
+    counts = {"paragraph": len(paragraphs), "sentence": len(article.sentences),
+              "quotation": len(article.quotes), "reported statement": sum(
                   len(v) for v in article.reports.values()) + len(article.unplaced_reports),
-              "removed lines": len(removed_rows)}
+              "removed line": len(removed_rows)}
     out = [f'<article class="ann" data-doc="{esc(doc_id)}">', *_meta_html(row, counts),
            *_legend_html(article.quotes, article.classes, links), '<div class="ann-body">']
     for number, (a, b) in enumerate(spans, 1):
