@@ -235,6 +235,8 @@ def test_every_removed_line_is_on_its_page_where_it_stood(book):
         shown = [(r["line"], text(r["parts"]["ann-removed-text"])) for r in page.removed]
         assert shown == [(int(r.line), normalise_line(r.text)) for r in
                          mine.sort_values("line", kind="stable").itertuples()], row.doc_id
+        if not row.file.endswith(".txt"):
+            continue  # a saved HTML page's paragraphs need not sit one per line
         # Reading the page top to bottom goes down the raw file: each kept paragraph is
         # found on its raw line, and removed lines sit between the paragraphs around them.
         raw = [normalise_line(line) for line in row.raw_text.split("\n")]
