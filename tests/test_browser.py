@@ -31,6 +31,12 @@ def toc_pages():
     return [f"{f}.html" for f in files]
 
 
+def annotated_pages():
+    """The generated article pages (annotated/, written by the build), listed or not."""
+    folder = ROOT / "annotated"
+    return sorted(f"annotated/{p.stem}.html" for p in folder.glob("*.md") if p.stem != "index")
+
+
 @pytest.fixture(scope="module")
 def server():
     if not (HTML / "index.html").exists():
@@ -73,7 +79,7 @@ def page(browser, server):
     context.close()
 
 
-@pytest.mark.parametrize("path", toc_pages())
+@pytest.mark.parametrize("path", toc_pages() + annotated_pages())
 def test_page_renders_with_its_images_and_only_local_requests(page, server, path):
     response = page.goto(f"{server}/{path}")
     page.wait_for_load_state("networkidle")
@@ -114,7 +120,7 @@ def test_search_finds_the_special_relationship(page, server):
     assert "framed" in page.locator("#search-results").inner_text() or results.count() >= 3
 
 
-@pytest.mark.parametrize("path", toc_pages() + ["search.html"])
+@pytest.mark.parametrize("path", toc_pages() + annotated_pages() + ["search.html"])
 def test_no_serious_accessibility_violations(page, server, path):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -124,3 +130,38 @@ def test_no_serious_accessibility_violations(page, server, path):
     serious = [(v["id"], v["impact"], len(v["nodes"])) for v in violations
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_annotated_pages_exist():
+    assert annotated_pages(), "annotated/ is empty: run `make book` first (make test does)"
+
+
+@pytest.mark.parametrize("path", annotated_pages())
+def test_annotated_page_keeps_speakers_and_removed_lines_in_print_and_without_colour(
+        page, server, path):
+    """Printed, nothing removed is hidden; with colours forced off, speakers stay named."""
+    page.goto(f"{server}/{path}")
+    labels = page.locator(".ann-who")
+    removed = page.locator(".ann-removed li")
+    page.emulate_media(media="print")
+    assert all(removed.nth(i).is_visible() for i in range(removed.count()))
+    page.emulate_media(media="screen", forced_colors="active")
+    named = [labels.nth(i) for i in range(labels.count())]
+    assert all(label.is_visible() and label.inner_text().strip() for label in named)
+    quotations = page.evaluate("Array.from(document.querySelectorAll('[id]'))"
+                               ".filter(e => /-q-[0-9]+$/.test(e.id)).length")
+    assert labels.count() == quotations
+
+
+def test_a_sentence_link_lands_on_the_sentence_below_the_header(page, server):
+    path = annotated_pages()[-1]
+    page.goto(f"{server}/{path}")
+    last = page.locator(".ann-s").last
+    anchor = last.get_attribute("id")
+    page.goto(f"{server}/{path}#{anchor}")
+    page.wait_for_load_state("networkidle")
+    box = last.bounding_box()
+    header = page.locator("header").first.bounding_box() or {"height": 0}
+    assert header["height"] <= box["y"] < page.viewport_size["height"]
+    outline = last.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid"  # the target sentence is marked
