@@ -18,8 +18,8 @@ What an article *mentions* (the war, China, trade) is a topic, not a frame:
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
-from typing import Iterable
 
 import pandas as pd
 import yaml
@@ -51,7 +51,14 @@ def frame_names() -> list[str]:
 
 def frame_matcher(frames: dict | None = None) -> Matcher:
     """The matcher for a frame lexicon (default: ``data/frames.yml``), built once."""
-    return matcher(frames if frames is not None else load_frames()["frames"])
+    return matcher(frames) if frames is not None else _default_matcher()
+
+
+@functools.cache
+def _default_matcher() -> Matcher:
+    lexicon = load_frames()
+    return matcher(lexicon["frames"], [t for group in lexicon.get("ignore", ())
+                                       for t in group["terms"]])
 
 
 @functools.cache
@@ -73,12 +80,14 @@ def decide(weights: list[float], names: list[str], threshold: float | None = Non
     """
     default_threshold, default_order = _rule()
     threshold = default_threshold if threshold is None else threshold
-    order = list(tie_order if tie_order is not None else default_order)
     present = [int(w >= threshold) for w in weights]
     best = max(weights, default=0.0)
     if best < threshold:
         return present, OTHER
     tied = [name for name, w in zip(names, weights) if w == best]
+    if len(tied) == 1:
+        return present, tied[0]
+    order = list(tie_order if tie_order is not None else default_order)
     tied.sort(key=lambda name: order.index(name) if name in order else len(order))
     return present, tied[0]
 
@@ -87,6 +96,8 @@ def code_sentence(words: list[str], frames: dict | None = None) -> tuple[list[in
     """One sentence's frame hits, 0/1 codes and primary frame, from its :func:`tokens`."""
     m = frame_matcher(frames)
     hits, weights = m.scores(words)
+    if not any(hits):
+        return hits, hits, OTHER
     present, primary = decide(weights, m.categories)
     return hits, present, primary
 
@@ -176,7 +187,7 @@ def explain(text: str) -> str:
     _, primary = decide(weights, m.categories)
     parts = [f"{name} {w:g} ({', '.join(found[name])})"
              for name, w in zip(m.categories, weights) if name in found]
-    return "; ".join(parts) + f" -> primary: {primary}"
+    return ("; ".join(parts) or "no lexicon term") + f" -> primary: {primary}"
 
 
 def frame_examples(coded: pd.DataFrame, frame: str, k: int = 3) -> pd.DataFrame:

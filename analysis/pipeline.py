@@ -111,7 +111,7 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
             for h, present, first in (code_sentence(w) for w in words)]
     lap("frames")
 
-    hits = [h + mentions(w) for h, w in zip(hits, words)]
+    hits = [h + [int(n > 0) for n in mentions(w)] for h, w in zip(hits, words)]
     lap("topics")
 
     # Sentences cover every word of the body, so tokenising the body once gives the same
