@@ -46,7 +46,7 @@ def test_topic_words_are_whole_words():
     # "Iranian" is Iran; "Irania" is not a word it should match, nor "Eutopia" the EU.
     table = coded("An Iranian diplomat spoke.", "Utopia and Eutopia.", "A Russian-made drone.")
     assert table["Iran"].tolist() == [1.0, 0.0, 0.0]
-    assert table["The European Union"].tolist() == [0.0, 0.0, 0.0]
+    assert table["Europe and the European Union"].tolist() == [0.0, 0.0, 0.0]
     assert table["Russia and the war in Ukraine"].tolist() == [0.0, 0.0, 1.0]
 
 
