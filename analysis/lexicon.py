@@ -211,15 +211,13 @@ class Matcher:
 
     def counts(self, text: str | list[str]) -> list[int]:
         """Matches per category, in the lexicon's order."""
-        per = [0] * len(self.categories)
-        for term, _ in self.find(text):
-            per[term.index] += 1
-        return per
+        return self.scores(text)[0]
 
     def scores(self, text: str | list[str]) -> tuple[list[int], list[float]]:
         """Matches and summed weights per category, in the lexicon's order."""
+        found = self.find(text)
         hits, weights = [0] * len(self.categories), [0.0] * len(self.categories)
-        for term, _ in self.find(text):
+        for term, _ in found:
             hits[term.index] += 1
             weights[term.index] += term.weight
         return hits, weights
