@@ -2,7 +2,7 @@
 
 :func:`analyse` runs, for every article, sentence splitting, quotation
 attribution and reported speech, VADER sentiment, readability counts, frame
-coding and token counts, and returns the tables the chapters use. Each article
+and topic coding and token counts, and returns the tables the chapters use. Each article
 is analysed independently by :func:`analyse_document`, a pure function of its
 text and date, so the work spreads over processes (joblib) and the result does
 not depend on the number of workers: results are collected in corpus order.
@@ -23,8 +23,9 @@ import pandas as pd
 from analysis.actors import load_registry
 from analysis.attribution import attribute
 from analysis.clean import PARAGRAPH_SEP
-from analysis.framing import frame_matcher, load_frames
+from analysis.framing import code_sentence, frame_names
 from analysis.frequency import count_tokens
+from analysis.lexicon import tokens as lexicon_tokens
 from analysis.quotes import (
     QUOTE_COLUMNS,
     REPORT_COLUMNS,
@@ -35,10 +36,11 @@ from analysis.quotes import (
 from analysis.readability import COUNT_COLUMNS, sentence_counts
 from analysis.sentiment import _vader, label
 from analysis.text import split_sentences
+from analysis.topics import mentions, topic_names
 from analysis.voices import sentence_voice
 
 SENTIMENT_COLUMNS = ("neg", "neu", "pos", "compound")
-STAGES = ("sentences", "quotations", "sentiment", "readability", "frames", "tokens")
+STAGES = ("sentences", "quotations", "sentiment", "readability", "frames", "topics", "tokens")
 PROGRESS_THRESHOLD = 200  # articles: show a progress bar above this
 
 
@@ -103,9 +105,14 @@ def analyse_document(doc_id: str, text: str, published=None) -> dict:
     counts = [sentence_counts(sentence) for sentence in texts]
     lap("readability")
 
-    count_frames = frame_matcher().counts
-    hits = [count_frames(sentence) for sentence in texts]
+    words = [lexicon_tokens(sentence) for sentence in texts]
+    primary = {name: k for k, name in enumerate(frame_names())}
+    hits = [[*h, *present, primary[first]]
+            for h, present, first in (code_sentence(w) for w in words)]
     lap("frames")
+
+    hits = [h + [int(n > 0) for n in mentions(w)] for h, w in zip(hits, words)]
+    lap("topics")
 
     # Sentences cover every word of the body, so tokenising the body once gives the same
     # counts as tokenising sentence by sentence, at a fraction of the cost.
@@ -148,7 +155,8 @@ def analyse(corpus: pd.DataFrame, n_jobs: int = 1, progress: bool | None = None)
     -------
     Analysis
         ``sentences`` (one row per sentence: speaker, sentiment, readability
-        counts, one hit count per frame), ``quotes``, ``reports`` (reported
+        counts, frame hits, 0/1 codes and primary frame, 0/1 topic columns: see
+        :func:`frame_columns`), ``quotes``, ``reports`` (reported
         speech), ``tokens`` (``doc_id, token, count``) and ``seconds`` per stage.
     """
     published = corpus["published"] if "published" in corpus else [None] * len(corpus)
@@ -168,21 +176,27 @@ def analyse(corpus: pd.DataFrame, n_jobs: int = 1, progress: bool | None = None)
     return _collect(corpus["doc_id"].tolist(), corpus["text"].tolist(), list(results))
 
 
+def frame_columns() -> list[str]:
+    """The frame and topic columns: ``<frame> hits``, ``<frame>`` (0/1), ``primary_frame``
+    and one 0/1 column per topic (see :mod:`analysis.framing`, :mod:`analysis.topics`)."""
+    frames = frame_names()[:-1]  # "other" is no column: it is the absence of the others
+    return [*(f"{f} hits" for f in frames), *frames, "primary_frame", *topic_names()]
+
+
 def sentence_columns() -> list[str]:
     """Column names of :attr:`Analysis.sentences`."""
     return (["doc_id", "paragraph", "sentence", "text", "start", "end", "speaker", "quoted",
              "n_words", "quoted_words", *SENTIMENT_COLUMNS]
-            + list(COUNT_COLUMNS) + [f"{f} hits" for f in load_frames()["frames"]])
+            + list(COUNT_COLUMNS) + frame_columns())
 
 
 def integer_columns() -> list[str]:
     """Names of the columns of ``analyse_document(...)["sentences"]["integers"]``."""
     return ["paragraph", "sentence", "start", "end", "quoted", "n_words", "quoted_words",
-            *COUNT_COLUMNS, *(f"{f} hits" for f in load_frames()["frames"])]
+            *COUNT_COLUMNS, *frame_columns()]
 
 
 def _collect(doc_ids, texts, results: list[dict]) -> Analysis:
-    frames = list(load_frames()["frames"])
     parts = [res["sentences"] for res in results]
     # An empty typed block first, so that a corpus with no sentences keeps the dtypes.
     integers = np.concatenate([np.empty((0, len(integer_columns())), np.int64)]
@@ -201,8 +215,11 @@ def _collect(doc_ids, texts, results: list[dict]) -> Analysis:
     columns["quoted"] = columns["quoted"].astype(bool)
     sentences = pd.DataFrame({name: columns[name] for name in sentence_columns()})
     sentences["label"] = label(sentences["compound"])
-    for frame in frames:
-        sentences[frame] = (sentences[f"{frame} hits"] > 0).astype(float)
+    for name in (*frame_names()[:-1], *topic_names()):
+        sentences[name] = sentences[name].astype(float)
+    sentences["primary_frame"] = pd.Series(
+        np.array(frame_names(), dtype=object)[sentences["primary_frame"].to_numpy()],
+        dtype="str")
     seconds = dict.fromkeys(STAGES, 0.0)
     for res in results:
         for stage, value in res["seconds"].items():

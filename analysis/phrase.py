@@ -1,0 +1,159 @@
+"""The phrase "special relationship" in context: every use, who uses it, distinct utterances.
+
+:func:`special_relationship` finds every use of the phrase and of its variants with words
+between ("relationship with the US is still “special”") in headlines, standfirsts and
+bodies, with who uses it and the words around it. A headline or standfirst that repeats
+a use in the body (a standfirst quoting the body's quotation) is the same utterance:
+it is kept, marked, and counted once (column ``distinct``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.frequency import tokenize
+
+# "special relationship", and "relationship … special" within a sentence (up to 8 words between).
+_PHRASE = re.compile(r"\bspecial\W{1,3}relationship\b", re.IGNORECASE)
+_VARIANT = re.compile(r"\brelationship\b(?:\W+[\w’'-]+){0,8}?\W+special\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'-]+")
+SAME_WORDS = 4  # words beside the phrase that must be the same for a repeat
+COLUMNS = ["doc_id", "source", "sentence", "variant", "left", "match", "right", "speaker",
+           "modifiers", "collocates", "distinct", "repeats"]
+
+
+def kwic(text: str, start: int, end: int, window: int = 8) -> tuple[str, str]:
+    """Up to ``window`` words left and right of ``text[start:end]`` (fewer at the edges).
+
+    Examples
+    --------
+    >>> kwic("a special relationship indeed", 2, 22, window=8)
+    ('a', 'indeed')
+    """
+    left = _WORD.findall(text[:start])[-window:] if window else []
+    right = _WORD.findall(text[end:])[:window] if window else []
+    # Rebuild from the original characters so punctuation and quotes stay visible.
+    if left:
+        first = [m.start() for m in _WORD.finditer(text[:start])][-len(left)]
+        left_text = text[first:start].strip()
+    else:
+        left_text = ""
+    if right:
+        last = [m.end() for m in _WORD.finditer(text[end:])][len(right) - 1]
+        right_text = text[end:end + last].strip()
+    else:
+        right_text = ""
+    return left_text, right_text
+
+
+def special_relationship(corpus: pd.DataFrame, sentences: pd.DataFrame,
+                         quotes: pd.DataFrame, window: int = 8) -> pd.DataFrame:
+    """Every use of "special relationship" and its variants, with context and speaker.
+
+    Parameters
+    ----------
+    corpus, sentences, quotes
+        From :func:`analysis.load_corpus`, :func:`analysis.sentences` and
+        :func:`analysis.extract_quotes`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id, source`` (headline, standfirst or body), ``sentence``,
+        ``variant`` ("special relationship" or "relationship … special"), ``left,
+        match, right`` (keyword in context), ``speaker`` (a name, or "narrative"),
+        ``modifiers`` (the words around "special"), ``collocates`` (the sentence's
+        other content words), ``distinct`` (False for a headline or standfirst that
+        repeats a use in the body: count utterances with ``distinct``) and
+        ``repeats`` (for a repeat, the body sentence it repeats, as "body 12").
+    """
+    from analysis.quotes import extract_quotes
+
+    rows = []
+    for row in corpus.itertuples(index=False):
+        found = []
+        extra = [("headline", row.headline), ("standfirst", row.standfirst)]
+        for source, text in extra:
+            if not isinstance(text, str) or not text:
+                continue
+            mini = pd.DataFrame({"doc_id": [row.doc_id], "text": [text],
+                                 "published": [row.published]})
+            found += _occurrences(row.doc_id, source, text, [(0, len(text))],
+                                  extract_quotes(mini), window)
+        doc_sents = sentences[sentences["doc_id"] == row.doc_id]
+        spans = list(zip(doc_sents["start"], doc_sents["end"]))
+        found += _occurrences(row.doc_id, "body", row.text, spans,
+                              quotes[quotes["doc_id"] == row.doc_id], window,
+                              list(doc_sents["sentence"]))
+        rows += _mark_repeats(found)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _side_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _mark_repeats(found: list[dict]) -> list[dict]:
+    """A headline or standfirst use whose phrase and next words, on either side, are
+    those of a body use repeats it (the same utterance printed twice)."""
+    def sides(r):
+        match = _side_words(r["match"])
+        return (tuple(_side_words(r["left"])[-SAME_WORDS:] + match),
+                tuple(match + _side_words(r["right"])[:SAME_WORDS]))
+
+    body = [(sides(r), r["sentence"]) for r in found if r["source"] == "body"]
+    for r in found:
+        r["distinct"], r["repeats"] = True, ""
+        if r["source"] == "body":
+            continue
+        left, right = sides(r)
+        for (b_left, b_right), number in body:
+            if (len(left) > SAME_WORDS and left == b_left) or (
+                    len(right) > SAME_WORDS and right == b_right):
+                r["distinct"], r["repeats"] = False, f"body {number}"
+                break
+    return found
+
+
+def _occurrences(doc_id, source, text, spans, quotes, window, numbers=None):
+    rows = []
+    for i, (a, b) in enumerate(spans):
+        sentence = text[a:b]
+        found = [(m.start(), m.end(), "special relationship") for m in _PHRASE.finditer(sentence)]
+        found += [(m.start(), m.end(), "relationship … special")
+                  for m in _VARIANT.finditer(sentence)]
+        for s, e, variant in _merge(found):
+            start, end = a + s, a + e
+            left, right = kwic(text, start, end, window)
+            inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= start)]
+            speaker = ("narrative" if inside.empty
+                       else inside["speaker"].iloc[0] or "(unknown speaker)")
+            modifiers = []
+            for special in re.finditer(r"special", text[start:end], re.IGNORECASE):
+                at = start + special.start()
+                modifiers.append(" ".join(_WORD.findall(text[:at])[-2:] + ["special"]
+                                          + _WORD.findall(text[at + len("special"):])[:3]))
+            others = [t for t in tokenize(sentence) if t.lower() not in
+                      ("special", "relationship")]
+            rows.append({"doc_id": doc_id, "source": source,
+                         "sentence": numbers[i] if numbers else None, "variant": variant,
+                         "left": " ".join(left.split()), "match": text[start:end],
+                         "right": " ".join(right.split()), "speaker": speaker,
+                         "modifiers": " / ".join(modifiers),
+                         "collocates": ", ".join(dict.fromkeys(others))})
+    return rows
+
+
+def _merge(found):
+    """Overlapping matches become one occurrence; the variant with words between wins."""
+    merged = []
+    for s, e, variant in sorted(found):
+        if merged and s < merged[-1][1]:
+            ps, pe, pv = merged[-1]
+            merged[-1] = (ps, max(pe, e), "relationship … special"
+                          if "…" in pv or "…" in variant else pv)
+        else:
+            merged.append((s, e, variant))
+    return merged
