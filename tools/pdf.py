@@ -280,8 +280,9 @@ def edition_html(page_html: str, page: str, citation: Citation, date: dt.datetim
     """
     document = lxml.html.document_fromstring(page_html)
     head, body = document.head, document.body
-    for script in document.xpath("//script | //link[@rel='preload']"):
-        _drop(script)
+    for script in document.xpath("//script | //link[@rel='preload']"
+                                 ' | //*[contains(@class, "pdf-edition-link")]'):
+        _drop(script)  # the scripts, and the HTML's link to this PDF
     article = document.xpath('//article[contains(@class, "bd-article")]')[0]
     _remove_code(article)
     _local_links(article, page)
@@ -503,6 +504,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-html", action="store_true",
                         help="reuse _build/singlehtml instead of rebuilding it")
     args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        # As the browser tests: without Chromium, skip with the reason, except in CI.
+        print(f"pdf: no PDF built: Chromium not found at {CHROMIUM} "
+              "(apt-get install chromium)", file=sys.stderr)
+        return 1 if os.environ.get("CI") == "true" else 0
     start = time.perf_counter()
     single = SINGLE if args.skip_html else build_single_page(ROOT)
     out = pdf_path(ROOT)
@@ -511,6 +517,9 @@ def main(argv: list[str] | None = None) -> int:
     except EditionError as error:
         print(f"pdf: {error}", file=sys.stderr)
         return 1
+    # Beside the HTML book's first page, which links to it.
+    if (ROOT / "_build" / "html").is_dir():
+        shutil.copyfile(out, ROOT / "_build" / "html" / out.name)
     from pypdf import PdfReader
 
     print(f"The PDF is in {out.relative_to(ROOT)}: {len(PdfReader(out).pages)} pages, "
