@@ -258,7 +258,7 @@ def _title_page(citation: Citation, date: dt.datetime):
         if not text:
             continue
         block = _el("div", class_="pdf-block")
-        block.append(_el("h2", title))
+        block.append(_el("p", title, class_="pdf-label"))  # not a heading: not in the outline
         paragraph = _el("p", text)
         if title == "How to cite":  # the report's title in italics
             before, name, after = citation.text(emphasis="\0").split("\0")
@@ -272,8 +272,9 @@ def _title_page(citation: Citation, date: dt.datetime):
 
 def edition_html(page_html: str, page: str, citation: Citation, date: dt.datetime,
                  pages: dict[str, int] | None = None, root: Path = ROOT,
-                 single: Path = SINGLE, figures: Path | None = None) -> str:
-    """The single page rearranged as the PDF edition (see the module's docstring).
+                 single: Path = SINGLE, figures: Path | None = None) -> tuple[str, list[str]]:
+    """The single page rearranged as the PDF edition (see the module's docstring), and
+    the text of its headings.
 
     ``page`` is the single page's file name (links to ``page#x`` become ``#x``);
     ``pages`` maps each contents entry's target to its page (``None``: first print).
@@ -292,6 +293,8 @@ def edition_html(page_html: str, page: str, citation: Citation, date: dt.datetim
     entries = contents_entries(article, root)
     article.insert(0, _contents(entries, pages))
     article.insert(0, _title_page(citation, date))
+    # Every heading's text, for the outline (as titles are joined here: one space).
+    headings = [_text(h) for h in article.xpath(".//h1 | .//h2 | .//h3 | .//h4")]
     for child in list(body):
         body.remove(child)
     main = _el("main")
@@ -306,7 +309,8 @@ def edition_html(page_html: str, page: str, citation: Citation, date: dt.datetim
               "font: 8pt 'Liberation Sans', 'DejaVu Sans', sans-serif; color: #444; } } "
               "@page :first { @bottom-left { content: none; } } }")
     head.append(_el("style", footer))
-    return lxml.html.tostring(document, doctype="<!DOCTYPE html>", encoding="unicode")
+    return (lxml.html.tostring(document, doctype="<!DOCTYPE html>", encoding="unicode"),
+            headings)
 
 
 # --- printing -------------------------------------------------------------------------
@@ -431,8 +435,29 @@ def renumber_structure_ids(writer) -> int:
     return len(mapping)
 
 
-def finish(pdf_file: Path, out: Path, citation: Citation, date: dt.datetime) -> None:
-    """Metadata, a content-derived file identifier, and the outline shown on opening."""
+def _restore_outline_titles(writer, titles: list[str]) -> None:
+    """Chromium joins the lines of a wrapped heading without a space ("theUK"): give each
+    outline entry its heading's title back."""
+    from pypdf.generic import NameObject, TextStringObject
+
+    known = {re.sub(r"\s+", "", title): title for title in titles}
+    outlines = writer.root_object.get("/Outlines")
+    stack = [outlines.get_object().get("/First")] if outlines is not None else []
+    while stack:
+        item = stack.pop()
+        if item is None:
+            continue
+        item = item.get_object()
+        title = known.get(re.sub(r"\s+", "", str(item.get("/Title", ""))))
+        if title:
+            item[NameObject("/Title")] = TextStringObject(title)
+        stack.extend([item.get("/Next"), item.get("/First")])
+
+
+def finish(pdf_file: Path, out: Path, citation: Citation, date: dt.datetime,
+           titles: list[str] = ()) -> None:
+    """Metadata, outline titles, the outline shown on opening, stable structure ids, and
+    a content-derived file identifier."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject
 
@@ -450,6 +475,7 @@ def finish(pdf_file: Path, out: Path, citation: Citation, date: dt.datetime) -> 
         "/ModDate": stamp,
     })
     writer.page_mode = "/UseOutlines"
+    _restore_outline_titles(writer, [citation.title, *titles])
     renumber_structure_ids(writer)
     writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     # The identifier is a hash of the file written without it: same content, same /ID.
@@ -481,8 +507,9 @@ def print_edition(single: Path, out: Path, root: Path = ROOT, passes: int = 3) -
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             while True:  # until the page numbers the contents print are where things are
-                edition.write_text(edition_html(source, page, citation, date, pages, root,
-                                                single), encoding="utf-8")
+                text, headings = edition_html(source, page, citation, date, pages, root,
+                                              single)
+                edition.write_text(text, encoding="utf-8")
                 render(edition, draft, browser)
                 prints += 1
                 found = destinations(draft)
@@ -494,7 +521,7 @@ def print_edition(single: Path, out: Path, root: Path = ROOT, passes: int = 3) -
                 pages = found
         finally:
             browser.close()
-    finish(draft, out, citation, date)
+    finish(draft, out, citation, date, headings)
     draft.unlink()
     return {"prints": prints, "date": date.isoformat()}
 
