@@ -3,18 +3,18 @@
 The Figures page links ``_build/figure-pack/<slug>-figures.zip``
 (:func:`analysis.catalogue.pack_path`). It is written here, not by a notebook, because a
 notebook's cached outputs would go stale when another chapter redraws its figures: before
-reading when there is none yet (so the link resolves on a fresh build), and once every
-chapter has run and Sphinx has numbered the figures (so the pack holds this build's files
-and numbers). Sphinx copies it into the book when it writes the pages.
+reading (so the link resolves on a fresh build, and a pack changed since the last build
+makes Sphinx re-read the Figures page and copy the pack again), and once every chapter has
+run and Sphinx has numbered the figures, just before it copies the downloads into the book
+(so the pack holds this build's files and numbers).
 
 An unchanged build stays as fast as without the pack: when nothing the pack is made of is
-newer than the hash kept beside it, the ``analysis`` package (pandas and all) is not even
-imported; otherwise the pack is rebuilt only if that hash differs, and the file is
-rewritten only if its bytes do (Sphinx re-reads the Figures page when it is).
+newer than the hash written beside it, the ``analysis`` package (pandas and all) is not
+even imported. Otherwise the pack is zipped again, and the file rewritten only if its
+bytes changed (Sphinx re-reads the Figures page when it is).
 """
 
 import importlib.util
-import os
 from pathlib import Path
 
 from sphinx.util import logging
@@ -53,11 +53,12 @@ def _unchanged(root: Path, stamp: Path) -> bool:
 
 
 def _write(app, final: bool) -> None:
+    """Refresh the pack; ``final``: every figure must be there by now."""
     root = Path(app.srcdir)
     if app.builder.format != "html":
         return
     stamps = list((root / PACKS).glob("*.zip.sha256"))  # written with each pack
-    if stamps and (not final or all(_unchanged(root, stamp) for stamp in stamps)):
+    if stamps and all(_unchanged(root, stamp) for stamp in stamps):
         return
     from analysis.catalogue import (  # noqa: PLC0415 (only when the pack may change)
         figure_catalogue,
@@ -79,11 +80,10 @@ def _write(app, final: bool) -> None:
                           f"{project_slug(root)}-figures", base_url, strict=final)
     except FileNotFoundError as error:
         logger.warning(f"figure pack: {error}")
-        return
-    os.utime(pack.with_name(pack.name + ".sha256"))  # checked now: older inputs are done
 
 
 def setup(app):
     app.connect("builder-inited", lambda app: _write(app, final=False))
-    app.connect("env-updated", lambda app, env: _write(app, final=True))
+    # By then the figures are numbered, and the downloads not yet copied.
+    app.connect("write-started", lambda app, builder: _write(app, final=True))
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -193,22 +193,6 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's epoch: no build date in th
 _KINDS = ("png", "svg", "csv")
 
 
-def _pack_entries(catalogue: pd.DataFrame, citation: Citation, numbers: Mapping[str, str],
-                  figures: Path, stem: str, base_url: str, strict: bool) -> dict[str, bytes]:
-    entries = {f"{stem}/citations.txt":
-               figure_citations(catalogue, citation, numbers, base_url).encode("utf-8")}
-    for row in catalogue.itertuples():
-        for kind in _KINDS:
-            path = figures / f"{row.label}.{kind}"
-            if not path.is_file():
-                if not strict:
-                    continue
-                raise FileNotFoundError(f"figure {row.name} ({row.chapter}): {path} is missing;"
-                                        " build the book to draw it")
-            entries[f"{stem}/{path.name}"] = path.read_bytes()
-    return entries
-
-
 def _zip(entries: Mapping[str, bytes]) -> bytes:
     """Entries sorted by name, with a fixed date and permissions: same entries, same bytes."""
     buffer = io.BytesIO()
@@ -245,26 +229,31 @@ def figure_pack(catalogue: pd.DataFrame, citation: Citation, numbers: Mapping[st
     >>> zipfile.ZipFile(io.BytesIO(pack)).namelist()
     ['r/a.csv', 'r/a.png', 'r/a.svg', 'r/citations.txt']
     """
-    return _zip(_pack_entries(catalogue, citation, numbers, Path(figures), stem, base_url,
-                              strict))
+    figures = Path(figures)
+    entries = {f"{stem}/citations.txt":
+               figure_citations(catalogue, citation, numbers, base_url).encode("utf-8")}
+    for row in catalogue.itertuples():
+        for kind in _KINDS:
+            path = figures / f"{row.label}.{kind}"
+            if not path.is_file():
+                if not strict:
+                    continue
+                raise FileNotFoundError(f"figure {row.name} ({row.chapter}): {path} is missing;"
+                                        " build the book to draw it")
+            entries[f"{stem}/{path.name}"] = path.read_bytes()
+    return _zip(entries)
 
 
 def write_figure_pack(path: str | Path, catalogue: pd.DataFrame, citation: Citation,
                       numbers: Mapping[str, str], figures: str | Path, stem: str,
                       base_url: str = "", strict: bool = True) -> bool:
-    """Write :func:`figure_pack` to ``path`` unless its inputs are unchanged (a hash of them
-    is kept beside it, so an unchanged build neither zips nor touches the file). Returns
-    whether the file changed."""
+    """Write :func:`figure_pack` to ``path`` unless it already holds those bytes, and its
+    hash beside it (``<path>.sha256``, which the build's extension dates its check by).
+    Returns whether the pack changed."""
     path = Path(path)
-    entries = _pack_entries(catalogue, citation, numbers, Path(figures), stem, base_url, strict)
-    digest = hashlib.sha256()
-    for name in sorted(entries):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(entries[name]).digest())
-    stamp = path.with_name(path.name + ".sha256")
-    if path.is_file() and stamp.is_file() and stamp.read_text().strip() == digest.hexdigest():
-        return False
-    changed = write_if_changed(path, _zip(entries))
-    stamp.write_text(digest.hexdigest() + "\n")
+    content = figure_pack(catalogue, citation, numbers, figures, stem, base_url, strict)
+    changed = write_if_changed(path, content)
+    path.with_name(path.name + ".sha256").write_text(hashlib.sha256(content).hexdigest() + "\n")
     return changed
 
 
