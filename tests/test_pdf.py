@@ -487,15 +487,19 @@ def test_edition_html_drops_code_whatever_the_tags():
     <div class="cell tag_hide-output"><div class="cell_input"><pre>more_code = 3</pre></div>
     <details class="hide below-input"><summary>Show output</summary>
     <div class="cell_output"><p>collapsed output</p></div></details></div>
+    <div class="cell tag_hide-cell"><details class="admonition hide above-input">
+    <summary>Show content</summary><div class="cell_input"><pre>all_code = 4</pre></div>
+    <div class="cell_output"><p>hidden cell output</p></div></details></div>
     <figure id="fig-a"><img src="_images/a.png"><figcaption>Figure 1 A</figcaption></figure>
     </section></div></section></article></body></html>"""
     html, headings = edition.edition_html(page, "findings.html", edition.report_citation(ROOT),
                                           dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
     document = lxml.html.fromstring(html)
     shown = document.text_content()
-    for code in ("secret_code", "hidden_code", "more_code", "Show code", "Show output"):
+    for code in ("secret_code", "hidden_code", "more_code", "all_code", "Show"):
         assert code not in shown
-    for words in ("visible output", "second output", "collapsed output", "Figure 1 A"):
+    for words in ("visible output", "second output", "collapsed output", "hidden cell output",
+                  "Figure 1 A"):
         assert words in shown
     assert not document.xpath("//details | //summary | //*[@class='bd-sidebar']")
     assert document.xpath('//a[@href="#fig-a"]')

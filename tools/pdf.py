@@ -116,9 +116,9 @@ def _drop(element) -> None:
 
 
 def _remove_code(article) -> None:
-    """No code on paper: inputs and their toggles go, collapsed outputs are opened."""
+    """No code on paper: every cell's input goes; the toggles of hide-input, hide-output
+    and hide-cell are opened (their outputs stay) and their buttons go."""
     for element in article.xpath('.//*[contains(concat(" ", @class, " "), " cell_input ")]'
-                                 ' | .//details[contains(@class, "above-input")]'
                                  ' | .//*[contains(@class, "copybtn")]'
                                  ' | .//a[contains(@class, "headerlink")]'):
         _drop(element)
