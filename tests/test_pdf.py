@@ -477,6 +477,8 @@ def test_edition_html_drops_code_whatever_the_tags():
     page = """<html><head><title>t</title></head><body><div class="bd-sidebar">nav</div>
     <article class="bd-article"><section id="key"><h1>Key</h1>
     <p>See <a href="findings.html#fig-a">Figure 1</a>, <a href="_downloads/x.csv">data</a>.</p>
+    <p>Files: <a class="reference download internal" href="_downloads/a/a.png">PNG</a> ·
+    <a class="reference download internal" href="_downloads/b/a.svg">SVG</a></p>
     <div class="toctree-wrapper"><span id="document-chapters/x"></span>
     <section id="x"><h2>1. X</h2>
     <div class="cell docutils container"><div class="cell_input"><pre>secret_code = 1</pre></div>
@@ -504,5 +506,6 @@ def test_edition_html_drops_code_whatever_the_tags():
     assert not document.xpath("//details | //summary | //*[@class='bd-sidebar']")
     assert document.xpath('//a[@href="#fig-a"]')
     assert not document.xpath('//a[@href="_downloads/x.csv"]') and "data" in shown
+    assert "Files:" not in shown  # a line of downloads only means nothing on paper
     assert document.xpath("//h2[.='Key']") and "2 January 2026" in shown
     assert "Key" in headings and "1. X" in headings

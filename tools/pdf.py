@@ -132,7 +132,14 @@ def _remove_code(article) -> None:
 
 def _local_links(article, page: str) -> None:
     """Links into the book become links inside the PDF; links to files the PDF does not
-    hold (downloads, images, other pages) become plain text."""
+    hold (downloads, images, other pages) become plain text, and a line that only lists
+    downloads ("Files: PNG · SVG · data") goes."""
+    for line in article.xpath('.//p[.//a[contains(@class, "download")]]'):
+        words = line.text_content()
+        for link in line.xpath('.//a[contains(@class, "download")]'):
+            words = words.replace(link.text_content(), " ")
+        if len(re.findall(r"\w+", words)) <= 2:
+            _drop(line)
     for link in article.xpath(".//a[@href]"):
         href = link.get("href")
         if href.startswith(f"{page}#"):
