@@ -27,6 +27,7 @@ import argparse
 import datetime as dt
 import hashlib
 import io
+import logging
 import os
 import re
 import shutil
@@ -38,6 +39,9 @@ from pathlib import Path
 
 import lxml.html
 import yaml
+
+# pypdf notes that Chromium's trailer undercounts its objects; harmless, and not news.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "_build"
