@@ -1,5 +1,6 @@
 # make book  -> local environment + strict build of the HTML book in _build/html
-# make test  -> the same set-up, the book, then the test suite
+# make pdf   -> the book, then the whole report as one PDF in _build/pdf (tools/pdf.py)
+# make test  -> the same set-up, the book, the PDF, then the test suite
 # make lab   -> JupyterLab on the chapters with the project's environment
 # make add PAGE="page.html [more.html …]" [ARGS="--uk-leader 'Keir Starmer' --dry-run"]
 #            -> add saved web pages (or .txt files) to seeds/ (python -m analysis add --help)
@@ -11,7 +12,7 @@ STAMP  := $(VENV)/.installed
 LAB    := $(VENV)/.lab-installed
 HTML   := _build/html/index.html
 
-.PHONY: all env book test lint lab clean figures-clean add
+.PHONY: all env book pdf test lint lab clean figures-clean add
 
 all: book
 
@@ -32,7 +33,12 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . -n -W --keep-going
 	@echo "The book is in _build/html/index.html"
 
-test: book
+# The PDF edition: the single-page HTML of the book (from the same executed notebooks),
+# printed by Debian's Chromium; a copy lands beside the HTML, whose first page links to it.
+pdf: book
+	$(BIN)/python tools/pdf.py
+
+test: book pdf
 	$(BIN)/python -m ruff check analysis tests
 	$(BIN)/python -m pytest
 
