@@ -17,6 +17,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.safe import csv_frame
 from analysis.settings import corpus_path, figures_dir
 
 REPORT_TITLE = "Special or not? How the news frames the UK–US relationship"
@@ -54,6 +55,7 @@ STYLE = {
     "savefig.bbox": "tight",
     "svg.fonttype": "path",
     "svg.hashsalt": "special-relationship",
+    "text.parse_math": False,  # corpus text ("$5bn", "$x$") is drawn as written, not as math
 }
 _LABEL = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -145,7 +147,7 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
     folder.mkdir(parents=True, exist_ok=True)
     if source and not any(getattr(t, "_is_source_line", False) for t in fig.texts):
         text = fig.text(0.0, -0.02, source_line(label), ha="left", va="top",
-                        fontsize=7, color="#555555", family="DejaVu Sans")
+                        fontsize=7, color="#555555", family="DejaVu Sans", parse_math=False)
         text._is_source_line = True
     png, svg = folder / f"{label}.png", folder / f"{label}.svg"
     with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path"}):
@@ -153,6 +155,6 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
         fig.savefig(png, dpi=200, bbox_inches="tight", metadata={"Software": None})
         fig.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
     if data is not None:
-        data.to_csv(folder / f"{label}.csv", float_format="%.6g", lineterminator="\n",
-                    encoding="utf-8")
+        csv_frame(data).to_csv(folder / f"{label}.csv", float_format="%.6g",
+                               lineterminator="\n", encoding="utf-8")  # no live formulas
     return png, svg
