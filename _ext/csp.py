@@ -19,6 +19,10 @@ is displayed (``analysis.safe``); this extension is the second line of defence:
   (an error under ``-W``) naming the page, so neither an injection nor a theme
   upgrade that needs a new hash can pass unnoticed.
 
+Sphinx's search page shows section titles with ``innerHTML`` (``searchtools.js``), and
+stores them as plain text; they are HTML-escaped as they enter the search index, so a
+heading made from corpus text is shown as text there too.
+
 A ``<meta>`` policy cannot set ``frame-ancestors``; a server that can send headers
 should send the same policy as a header (see README, "Security model").
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import importlib.util
 import json
 import re
@@ -250,8 +255,30 @@ def _audit(app, exception):
                            type="csp", subtype="audit")
 
 
+def _escape_search_titles(app, doctree, docname):
+    """Wrap the search indexer (once) so that section titles enter it as escaped HTML.
+
+    The page titles Sphinx indexes are HTML already; section titles are plain text that
+    ``searchtools.js`` inserts with ``innerHTML``. Titles kept from an earlier build are
+    already escaped, so only the titles of the pages written now are escaped.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None or getattr(indexer, "_csp_escapes_titles", False):
+        return
+    feed = indexer.feed
+
+    def feed_escaped(docname, filename, title, doctree):
+        feed(docname, filename, title, doctree)
+        titles = indexer._all_titles.get(docname, [])
+        indexer._all_titles[docname] = [(html.escape(t, quote=False), i) for t, i in titles]
+
+    indexer.feed = feed_escaped
+    indexer._csp_escapes_titles = True
+
+
 def setup(app):
     app.connect("builder-inited", _collect_templates)
+    app.connect("doctree-resolved", _escape_search_titles)
     app.connect("html-page-context", _add_policy, priority=999)  # after every other addition
     app.connect("build-finished", _audit)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

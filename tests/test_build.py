@@ -140,3 +140,16 @@ def test_inputs_changed_notices_another_corpus_and_an_edit_in_it(tmp_path):
     inputs_changed.main(build_dir, ROOT, second)
     assert not (build_dir / ".jupyter_cache").exists()
 
+
+
+def test_editing_an_extension_rewrites_every_page_without_re_executing(tmp_path):
+    shutil.copytree(ROOT / "_ext", tmp_path / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    build_dir = tmp_path / "_build"
+    inputs_changed.main(build_dir, tmp_path, ROOT / "seeds")
+    _stale_caches(build_dir)
+    inputs_changed.main(build_dir, tmp_path, ROOT / "seeds")
+    assert (build_dir / ".doctrees").exists()
+    with open(tmp_path / "_ext" / "csp.py", "a", encoding="utf-8") as f:
+        f.write("\n")
+    inputs_changed.main(build_dir, tmp_path, ROOT / "seeds")
+    assert not (build_dir / ".doctrees").exists() and (build_dir / ".jupyter_cache").exists()

@@ -7,7 +7,9 @@ hashes those files, and the corpus folder's own path, and when the hash differs
 from the one recorded at the last build, deletes the execution cache and Sphinx's
 environment (which would otherwise skip notebooks whose own file did not change),
 so that `jupyter-book build` re-executes every notebook. An unchanged rebuild
-keeps both; building another corpus into the same folder re-executes.
+keeps both; building another corpus into the same folder re-executes. A change to
+the local Sphinx extensions (``_ext/``, which rewrite every page) clears only
+Sphinx's environment: every page is written again, no notebook re-executed.
 
 Usage: python tools/inputs_changed.py [BUILD_DIR] [CORPUS]   (default: _build seeds)
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ("analysis", "seeds", "tests/data", "references.bib")
+EXTENSIONS = ("_ext",)
 
 
 def _files(base: Path) -> list[Path]:
@@ -29,14 +32,15 @@ def _files(base: Path) -> list[Path]:
     return sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def inputs_hash(root: Path = ROOT, corpus: Path | None = None) -> str:
+def inputs_hash(root: Path = ROOT, corpus: Path | None = None,
+                inputs: tuple[str, ...] = INPUTS) -> str:
     """One SHA-256 over the paths and bytes of every input file, in sorted order.
 
     ``corpus`` replaces ``seeds/`` when given; its resolved path is hashed too, so
     choosing another folder with the same files still counts as a change.
     """
     digest = hashlib.sha256()
-    for name in INPUTS:
+    for name in inputs:
         base = root / name
         if name == "seeds" and corpus is not None:
             base = Path(corpus).resolve()
@@ -48,19 +52,24 @@ def inputs_hash(root: Path = ROOT, corpus: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def main(build: Path, root: Path = ROOT, corpus: Path | None = None) -> int:
-    """Delete ``build``'s execution cache and Sphinx environment if the inputs changed."""
-    stamp = build / ".inputs.sha256"
-    current = inputs_hash(root, corpus)
+def _renew(stamp: Path, current: str, stale: list[Path], message: str) -> None:
     previous = stamp.read_text().strip() if stamp.exists() else None
     if previous != current:
-        stale = [build / ".jupyter_cache", build / ".doctrees"]
         if any(path.exists() for path in stale):
-            print("inputs changed since the last build: notebooks will be re-executed")
+            print(message)
         for path in stale:
             shutil.rmtree(path, ignore_errors=True)
-        build.mkdir(parents=True, exist_ok=True)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.write_text(current + "\n")
+
+
+def main(build: Path, root: Path = ROOT, corpus: Path | None = None) -> int:
+    """Delete ``build``'s execution cache and Sphinx environment if the inputs changed."""
+    _renew(build / ".inputs.sha256", inputs_hash(root, corpus),
+           [build / ".jupyter_cache", build / ".doctrees"],
+           "inputs changed since the last build: notebooks will be re-executed")
+    _renew(build / ".extensions.sha256", inputs_hash(root, None, EXTENSIONS),
+           [build / ".doctrees"], "Sphinx extensions changed: every page will be written again")
     return 0
 
 
