@@ -203,3 +203,16 @@ def test_a_corpus_heading_shows_as_text_in_search_results(tmp_path, browser):
             assert page.evaluate(f"window.{MARK}") is None
             assert page.locator("#search-results img").count() == 0
     context.close()
+
+
+def test_right_to_left_overrides_stay_inside_their_own_text(book, server, browser):
+    """A U+202E in corpus text may reverse that text, never the sentence or row around it."""
+    page = browser.new_page()
+    for path, selector in (("findings.html", "span.pasted-text"),
+                           ("chapters/methods.html", "div.cell_output td")):
+        page.goto(f"{server}/{path}")
+        styles = page.evaluate(f"""Array.from(document.querySelectorAll('{selector}'))
+            .map(e => getComputedStyle(e).unicodeBidi)""")
+        assert styles and set(styles) == {"isolate"}, (path, set(styles))
+    assert "\u202e" in page.locator("div.cell_output table").first.inner_text()
+    page.close()
