@@ -117,6 +117,7 @@ def test_notebook_display_of_any_styler_is_escaped():
     from IPython.core.interactiveshell import InteractiveShell
 
     shell = InteractiveShell.instance()
+    parse_math = plt.rcParams["text.parse_math"]
     try:
         assert book.escape_display(shell)
         data, _ = shell.display_formatter.format(styled_table())
@@ -130,7 +131,7 @@ def test_notebook_display_of_any_styler_is_escaped():
         pd.reset_option("styler.format.escape")
         pd.reset_option("styler.html.mathjax")
         pd.reset_option("display.html.use_mathjax")
-        plt.rcdefaults()
+        plt.rcParams["text.parse_math"] = parse_math
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
