@@ -170,20 +170,27 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def _csv_labels(index: pd.Index) -> pd.Index:
-    if isinstance(index, pd.MultiIndex):
-        return index.set_levels([_csv_labels(level) for level in index.levels]) \
-            .set_names([csv_cell(n) for n in index.names])
-    if pd.api.types.is_numeric_dtype(index) or pd.api.types.is_datetime64_any_dtype(index):
-        return index
-    return index.map(csv_cell).rename(csv_cell(index.name))
+def _csv_values(values: pd.Series | pd.Index) -> pd.Series | pd.Index:
+    """``values`` with its formula cells neutralised; the very same object if it has none,
+    so a table without formulas writes exactly the bytes it always wrote."""
+    if isinstance(values, pd.MultiIndex):
+        return values.set_levels([_csv_values(level) for level in values.levels]) \
+            .set_names([csv_cell(n) for n in values.names])
+    name = csv_cell(values.name)
+    mask = [csv_cell(v) is not v for v in values]
+    if not any(mask):
+        return values if name is values.name else values.rename(name)
+    cells = [csv_cell(v) if changed else v for v, changed in zip(values, mask)]
+    if isinstance(values, pd.Index):
+        return pd.Index(cells, dtype=object, name=name)
+    return pd.Series(cells, index=values.index, dtype=object, name=name)
 
 
 def csv_frame(data: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     """A copy of ``data`` whose text cells, labels and names pass :func:`csv_cell`.
 
-    Write every published CSV from it: ``csv_frame(table).to_csv(path)``. Numeric,
-    boolean and date columns are unchanged.
+    Write every published CSV from it: ``csv_frame(table).to_csv(path)``. A column or
+    set of labels without such a cell is left as it was (same dtype, so the same bytes).
 
     Examples
     --------
@@ -195,15 +202,12 @@ def csv_frame(data: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     b,Sky,0.25
     """
     if isinstance(data, pd.Series):
-        return csv_frame(data.to_frame()).iloc[:, 0].rename(csv_cell(data.name))
+        return _csv_values(data.set_axis(_csv_values(data.index)))
     out = data.copy()
     for position in range(out.shape[1]):
-        column = out.iloc[:, position]
-        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)
-                or pd.api.types.is_datetime64_any_dtype(column)):
-            out.isetitem(position, column.map(csv_cell, na_action="ignore"))
-    out.index = _csv_labels(out.index)
-    out.columns = _csv_labels(out.columns)
+        out.isetitem(position, _csv_values(out.iloc[:, position]))
+    out.index = _csv_values(out.index)
+    out.columns = _csv_values(out.columns)
     return out
 
 

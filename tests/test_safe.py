@@ -168,3 +168,14 @@ def test_figures_draw_dollars_and_odd_text_literally(tmp_path):
     figures.save(fig, "dollars", directory=tmp_path)  # mathtext would raise on \undefinedmacro
     plt.close(fig)
     assert (tmp_path / "dollars.png").stat().st_size > 0
+
+
+def test_csv_frame_leaves_a_table_without_formulas_byte_identical():
+    estimates = pd.Series([0.16406400000000002, -1 / 3], dtype=object).to_numpy()
+    table = pd.DataFrame({"estimate": estimates, "n": [1, 2], "outlet": ["Sky News", "a-b"]},
+                         index=pd.Index(["Russia or Putin", "UK–US relationship"]))
+    options = {"float_format": "%.6g", "lineterminator": "\n"}
+    assert safe.csv_frame(table).to_csv(**options) == table.to_csv(**options)
+    assert "0.16406400000000002" in table.to_csv(**options)  # object floats: as they were
+    series = pd.Series([1.5, -2.0], index=["=a", "b"], name="@x")
+    assert safe.csv_frame(series).to_csv(**options) == ",'@x\n'=a,1.5\nb,-2\n"
