@@ -1,4 +1,5 @@
 # make book  -> local environment + strict build of the HTML book in _build/html
+# make book CORPUS=path/to/folder -> the same book on another corpus, in _build/corpora/<name>/
 # make pdf   -> the book, then the whole report as one PDF in _build/pdf (tools/pdf.py)
 # make test  -> the same set-up, the book, the PDF, then the test suite
 # make lab   -> JupyterLab on the chapters with the project's environment
@@ -11,6 +12,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LAB    := $(VENV)/.lab-installed
 HTML   := _build/html/index.html
+CORPUS ?= seeds
 
 .PHONY: all env book pdf test lint lab clean figures-clean add
 
@@ -26,12 +28,12 @@ $(STAMP): requirements.lock pyproject.toml
 
 env: $(STAMP)
 
-# -n: nitpicky references, -W: warnings are errors, --keep-going: report them all.
-# A notebook that raises fails the build (nb_execution_raise_on_error in _config.yml).
+# tools/build.py: one build at a time per folder (a second one waits), a corpus other than
+# seeds/ in a folder of its own, then jupyter-book build -n -W --keep-going (-n: nitpicky
+# references, -W: warnings are errors). A notebook that raises fails the build
+# (nb_execution_raise_on_error in _config.yml).
 book: $(STAMP)
-	$(BIN)/python tools/inputs_changed.py _build
-	$(BIN)/jupyter-book build . -n -W --keep-going
-	@echo "The book is in _build/html/index.html"
+	$(BIN)/python tools/build.py --corpus "$(CORPUS)"
 
 # The PDF edition: the single-page HTML of the book (from the same executed notebooks),
 # printed by Debian's Chromium; a copy lands beside the HTML, whose first page links to it.

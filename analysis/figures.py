@@ -30,6 +30,7 @@ import yaml
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
+from analysis.safe import csv_frame
 from analysis.settings import corpus_path, figures_dir
 
 REPORT_TITLE = "Special or not? How the news frames the UK–US relationship"
@@ -343,6 +344,6 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
         fig.savefig(png, dpi=200, bbox_inches="tight", metadata={"Software": None})
         fig.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
     if data is not None:
-        data.to_csv(folder / f"{label}.csv", float_format="%.6g", lineterminator="\n",
-                    encoding="utf-8")
+        csv_frame(data).to_csv(folder / f"{label}.csv", float_format="%.6g",
+                               lineterminator="\n", encoding="utf-8")  # no live formulas
     return png, svg

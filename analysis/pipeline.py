@@ -10,12 +10,9 @@ not depend on the number of workers: results are collected in corpus order.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import pickle
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -240,33 +237,10 @@ def _collect(doc_ids, texts, results: list[dict]) -> Analysis:
     )
 
 
-def _fingerprint(corpus: pd.DataFrame) -> str:
-    """Hash of the corpus texts and dates and of the analysis package's source and data."""
-    digest = hashlib.sha256()
-    for doc_id, text, published in zip(corpus["doc_id"], corpus["text"], corpus["published"]):
-        digest.update(f"{doc_id}\0{published}\0{text}\0".encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yml", ".csv"):
-            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
+def __getattr__(name: str):
+    # The cache lives in analysis.cache (which imports this module); the old name stays.
+    if name == "cached_analyse":
+        from analysis.cache import cached_analyse
 
-
-def cached_analyse(corpus: pd.DataFrame, cache_dir: str | Path, n_jobs: int = 1) -> Analysis:
-    """:func:`analyse`, stored in ``cache_dir`` under a hash of the corpus and the code.
-
-    A change to any article, date or file of the ``analysis`` package gives a new
-    hash, so a stale result is never reused.
-    """
-    folder = Path(cache_dir)
-    path = folder / f"analysis-{_fingerprint(corpus)[:20]}.pickle"
-    if path.exists():
-        with path.open("rb") as f:
-            return pickle.load(f)
-    result = analyse(corpus, n_jobs=n_jobs)
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    with temporary.open("wb") as f:
-        pickle.dump(result, f)
-    temporary.replace(path)
-    return result
+        return cached_analyse
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,9 @@ import pytest
 
 from analysis import CorpusNote, CorpusWarning, load_corpus
 
+# The book built once per session on a hostile corpus (twice at once, into one folder).
+from .hostile import hostile_build  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"

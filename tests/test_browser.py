@@ -2,10 +2,13 @@
 
 Every page renders, every image loads, only the book's own files are requested,
 previous/next navigation works, search finds "special relationship", and an
-axe-core audit finds no serious or critical accessibility violation. Without
-Chromium these tests skip with the reason; with CI=true a missing browser fails.
+axe-core audit finds no serious or critical accessibility violation. All of it runs
+under the pages' Content-Security-Policy, which the theme never violates and which
+blocks a script injected into a page. Without Chromium these tests skip with the
+reason; with CI=true a missing browser fails.
 """
 
+import contextlib
 import functools
 import http.server
 import os
@@ -20,6 +23,12 @@ HTML = ROOT / "_build" / "html"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
+# Every Content-Security-Policy violation a page reports, with a sample of what was blocked.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__violations.push([e.violatedDirective, e.blockedURI, e.sample]));
+"""
 
 
 def toc_pages():
@@ -37,24 +46,26 @@ def annotated_pages():
     return sorted(f"annotated/{p.stem}.html" for p in folder.glob("*.md") if p.stem != "index")
 
 
-@pytest.fixture(scope="module")
-def server():
-    if not (HTML / "index.html").exists():
-        pytest.fail(f"{HTML} is missing: run `make book` first (make test does)")
+@contextlib.contextmanager
+def serve(folder):
+    """The built book over HTTP on a free local port: yields its base URL."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(HTML))
+    handler = functools.partial(Quiet, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright; skips without it (fails with CI=true)."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
             pytest.fail(f"Chromium not found at {CHROMIUM}: .ci/run must install it")
@@ -63,14 +74,31 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not (HTML / "index.html").exists():
+        pytest.fail(f"{HTML} is missing: run `make book` first (make test does)")
+    with serve(HTML) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_VIOLATIONS)
     tab = context.new_page()
     tab.requests, tab.failed = [], []
     tab.on("request", lambda request: tab.requests.append(request.url))
@@ -91,6 +119,7 @@ def test_page_renders_with_its_images_and_only_local_requests(page, server, path
                if not url.startswith((server, "data:", "blob:", "about:"))]
     assert foreign == []
     assert page.failed == [], page.failed  # every local file the page asks for exists
+    assert page.evaluate("window.__violations") == []  # the theme runs within the policy
 
 
 def test_chapters_show_their_figures(page, server):
@@ -118,6 +147,8 @@ def test_search_finds_the_special_relationship(page, server):
     results = page.locator("#search-results ul li")
     assert results.count() >= 3
     assert "framed" in page.locator("#search-results").inner_text() or results.count() >= 3
+    page.wait_for_load_state("networkidle")  # excerpts are fetched from the other pages
+    assert page.evaluate("window.__violations") == []
 
 
 @pytest.mark.parametrize("path", toc_pages() + annotated_pages() + ["search.html"])
@@ -165,3 +196,48 @@ def test_a_sentence_link_lands_on_the_sentence_below_the_header(page, server):
     assert header["height"] <= box["y"] < page.viewport_size["height"]
     outline = last.evaluate("e => getComputedStyle(e).outlineStyle")
     assert outline == "solid"  # the target sentence is marked
+
+
+@pytest.mark.parametrize("path", toc_pages() + ["search.html", "genindex.html"])
+def test_every_page_carries_a_strict_content_security_policy(page, server, path):
+    page.goto(f"{server}/{path}")
+    policy = page.evaluate("""document.head.querySelector(
+        'meta[http-equiv="Content-Security-Policy"]').content""")
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+    script = directives["script-src"].split()
+    assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
+    assert all(s in ("'self'", "'unsafe-hashes'", "'report-sample'") or s.startswith("'sha256-")
+               for s in script), script
+    first = page.evaluate("document.head.querySelector('meta[http-equiv], script').tagName")
+    assert first == "META"  # the policy comes before any script
+
+
+def test_theme_toggle_and_fullscreen_work_under_the_policy(page, server):
+    page.goto(f"{server}/chapters/corpus.html")
+    page.wait_for_load_state("networkidle")
+    before = page.evaluate("document.documentElement.dataset.mode")
+    page.locator("button.theme-switch-button").first.click()
+    after = page.evaluate("document.documentElement.dataset.mode")
+    assert after and after != before  # the theme's own inline script set it, then JS changed it
+    page.locator("button.btn-fullscreen-button").first.click()  # an onclick= of the theme
+    assert page.evaluate("window.__violations") == []
+
+
+def test_an_injected_inline_script_is_blocked_and_reported(page, server):
+    page.goto(f"{server}/chapters/appendix-quotes.html")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.textContent = "window.__injected = 'script'";
+        document.body.appendChild(script);
+        const box = document.createElement("div");
+        box.innerHTML = '<img src="x.png" onerror="window.__injected = 1">';
+        document.body.appendChild(box);
+    }""")
+    page.wait_for_function("window.__violations.length >= 2")
+    assert page.evaluate("window.__injected") is None
+    violations = page.evaluate("window.__violations")
+    assert ["script-src-elem", "inline", "window.__injected = 'script'"] in violations
+    assert ["script-src-attr", "inline", "window.__injected = 1"] in violations

@@ -60,3 +60,46 @@ def test_every_image_has_alt_text():
     for page in pages():
         missing = [src for src, alt in parsed(page).images if len(alt) < 15]
         assert missing == [], (page.name, missing)
+
+
+def test_every_page_carries_the_policy_and_only_the_theme_scripts_it_allows():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import csp
+
+    problems = {page.relative_to(HTML).as_posix(): csp.audit_page(page.read_text(encoding="utf-8"))
+                for page in pages()}
+    assert {name: found for name, found in problems.items() if found} == {}
+    policies = [p for p in pages() if 'http-equiv="Content-Security-Policy"' in p.read_text()]
+    assert len(policies) == len(pages()) - 1  # all but index.html, a bare redirect
+
+
+def _audit(body, script="let theme = 1;", handler="window.print()"):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import csp
+
+    policy = (f"default-src 'self'; script-src 'self' 'unsafe-hashes' "
+              f"{csp.sha256_source(script)} {csp.sha256_source(handler)}")
+    page = (f'<html><head><meta http-equiv="Content-Security-Policy" content="{policy}">'
+            f"<script>{script}</script></head><body>"
+            f'<button onclick="{handler}">print</button>{body}</body></html>')
+    return csp.audit_page(page)
+
+
+@pytest.mark.parametrize("injected", [
+    "<script>window.x=1</script>",
+    '<img src="x" onerror="window.x=1">',
+    '<a href="java\tscript:window.x=1">more</a>',
+    '<a href="&#106;avascript:window.x=1">more</a>',
+    '<iframe srcdoc="x"></iframe>',
+    '<object data="x.swf"></object>',
+    '<base href="https://example.invalid/">',
+    '<meta http-equiv="refresh" content="0; url=javascript:x()">',
+    '<button onclick="window.print();window.x=1">print</button>',
+])
+def test_the_page_audit_finds_what_the_theme_did_not_write(injected):
+    assert _audit("<p>text</p>") == []
+    assert _audit(injected) != []
