@@ -16,11 +16,13 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from collections.abc import Sequence
 
 import pandas as pd
+
+from analysis.safe import Markup
+from analysis.safe import raw_block_text as esc
 
 __all__ = ["DOC", "FOLDER", "REF", "article_page", "esc", "link_cells", "page_name",
            "quote_anchor", "quote_link", "quote_links", "sentence_anchor", "sentence_link",
@@ -32,19 +34,6 @@ REF, DOC = "#ref:", "#doc:"
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
 _RESERVED = frozenset({"index", "genindex", "search"})
 
-
-def esc(text) -> str:
-    """Escape corpus text for HTML, braces and backticks too (the page is MyST source).
-
-    Examples
-    --------
-    >>> esc('<script>alert("x")</script> {{ x }}')
-    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &#123;&#123; x &#125;&#125;'
-    """
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
-        return ""
-    text = html.escape(" ".join(str(text).split("\n")), quote=True)
-    return text.replace("{", "&#123;").replace("}", "&#125;").replace("`", "&#96;")
 
 def page_name(doc_id: str) -> str:
     """The file name (without suffix) of an article's page: safe, unique, lower case.
@@ -127,12 +116,13 @@ def sentence_links(table: pd.DataFrame, root: str = "..") -> pd.Series:
                       for d, s in zip(table["doc_id"], table["sentence"])],
                      index=table.index, dtype="str")
 
-def link_cells(texts: Sequence, hrefs: Sequence[str]) -> list[str]:
-    """``<a>`` elements for table cells, text escaped: show them with ``escape=None``.
+def link_cells(texts: Sequence, hrefs: Sequence[str]) -> list[Markup]:
+    """``<a>`` elements for table cells, text escaped (:class:`~markupsafe.Markup`, which a
+    table shown by the book keeps as a link: see :func:`analysis.safe.escape_styler`).
 
     Examples
     --------
     >>> link_cells(["<b>"], ["../annotated/a.html#a-s-1"])
-    ['<a href="../annotated/a.html#a-s-1">&lt;b&gt;</a>']
+    [Markup('<a href="../annotated/a.html#a-s-1">&lt;b&gt;</a>')]
     """
-    return [f'<a href="{esc(h)}">{esc(t)}</a>' for t, h in zip(texts, hrefs)]
+    return [Markup(f'<a href="{esc(h)}">{esc(t)}</a>') for t, h in zip(texts, hrefs)]

@@ -32,7 +32,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 __all__ = ["Markup", "csv_cell", "csv_frame", "escape_styler", "figure_markdown",
-           "format_html", "format_markdown", "html_text", "markdown_text"]
+           "format_html", "format_markdown", "html_text", "markdown_text", "raw_block_text"]
 
 # Every ASCII punctuation character can be backslash-escaped in CommonMark (and MyST).
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
@@ -58,6 +58,23 @@ def html_text(value: Any) -> Markup:
     Markup('a &amp; b')
     """
     return Markup("") if value is None else escape(value)
+
+
+def raw_block_text(value: Any) -> Markup:
+    """``value`` as HTML text inside a raw HTML block of a MyST page.
+
+    As :func:`html_text`, on one line, with braces and backticks written as
+    entities too, so that no MyST role or substitution can be read in it.
+
+    Examples
+    --------
+    >>> raw_block_text('<script>alert("x")</script> {{ x }}')
+    Markup('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &#123;&#123; x &#125;&#125;')
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return Markup("")
+    text = str(escape(" ".join(str(value).split("\n"))))
+    return Markup(text.replace("{", "&#123;").replace("}", "&#125;").replace("`", "&#96;"))
 
 
 def markdown_text(value: Any) -> str:
