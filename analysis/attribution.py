@@ -40,7 +40,7 @@ from analysis.cues import (
 )
 from analysis.entities import Entities, Salience
 from analysis.lexicons import speech_verbs
-from analysis.mentions import Mention, find_mentions
+from analysis.mentions import PREPOSITIONS, Mention, find_mentions
 from analysis.quotemarks import Quote, find_quotes, paragraph_spans, transcript_lines
 from analysis.text import split_sentences
 
@@ -126,6 +126,13 @@ def attribute(text: str, date, registry: Registry,
     mentions = find_mentions(text, date, registry, inside)
     quotes = _merge_transcripts(quotes, transcripts)
     article = _Article(text, mentions, quotes)
+    verbs = speech_verbs_in(text, 0, len(text))
+    # A capitalised word right before a speech verb anywhere in the article is a person
+    # there ("Sanders said"), even where it stands alone ("Sanders compared himself …").
+    for v_start, _, _ in verbs:
+        m = article.index.by_end.get(_rstrip(text, v_start, max(0, v_start - 3)))
+        if m is not None and m.kind == "name":
+            article.entities.speakers.add(m.name)
 
     starts = [a for a, _ in sentences]
 
@@ -134,14 +141,20 @@ def attribute(text: str, date, registry: Registry,
         return i if i >= 0 and pos < sentences[i][1] else None
 
     due: dict[int | None, list[Quote]] = {}
+    opens = sorted(q.open_at for q in quotes)
     for q in quotes:
         i = sentence_at(q.last_char)
         if i is not None and i + 1 < len(sentences) and q.close_end is not None and \
+                sentences[i][1] - q.close_end < 4 and \
                 not text[q.close_end:sentences[i][1]].strip(" .,;:!?") and \
-                "\n" not in text[sentences[i][1]:sentences[i + 1][0]]:
-            i += 1  # "“…?” Pence said": the cue is in what the splitter took for a new sentence
+                "\n" not in text[sentences[i][1]:sentences[i + 1][0]] and \
+                bisect.bisect_left(opens, sentences[i + 1][0]) == \
+                bisect.bisect_left(opens, sentences[i + 1][1]) and \
+                _attribution_only(text, *sentences[i + 1]):
+            # "“…?” Pence said.": the cue is in what the splitter took for a new sentence
+            # (unless that sentence has a quotation of its own, which the cue introduces).
+            i += 1
         due.setdefault(i, []).append(q)
-    verbs = speech_verbs_in(text, 0, len(text))
     verb_starts = [v[0] for v in verbs]
     inside_starts = [a for a, _ in inside]
     labels = _label_counts(transcripts)
@@ -173,6 +186,19 @@ def attribute(text: str, date, registry: Registry,
     return quotes, reports
 
 
+_CLAUSE = frozenset("that the a an he she it they we i his her their this there if".split())
+
+
+def _attribution_only(text: str, start: int, end: int) -> bool:
+    """A sentence that opens with an attribution ("Pence said in response."), not one that
+    reports speech of its own ("Kasich said the party …")."""
+    verbs = speech_verbs_in(text, start, min(end, start + 80))
+    if not verbs:
+        return False
+    following = text[verbs[0][1]:min(end, verbs[0][1] + 20)].split()
+    return not following or following[0].lower().strip(",.") not in _CLAUSE
+
+
 def _merge_transcripts(quotes: list[Quote], transcripts) -> list[Quote]:
     lines = [Quote(number, label_at, None, start, end, mark="transcript", cue=label)
              for number, label, label_at, start, end in transcripts]
@@ -193,10 +219,15 @@ def _attribute_one(q: Quote, article: _Article, sentences, i, starts, labels) ->
     s0, s1 = sentences[i] if i is not None else (q.open_at, q.end)
     open_i = bisect.bisect_right(starts, q.open_at) - 1
     s_open = sentences[open_i][0] if open_i >= 0 else s0
+    k = article.position[id(q)]
+    if k + 1 < len(article.quotes):  # what follows a quotation ends at the next one
+        s1 = min(s1, max(article.quotes[k + 1].open_at, q.last_char + 1))
     earlier = _earlier_quotes(q, article, s_open)
     before_start = max(s_open, earlier[-1].close_end) if earlier and \
         earlier[-1].close_end is not None else s_open
     q.kind = _kind(q, text, text[before_start:q.open_at])
+    if q.kind == "partial" and _title(text, before_start, q):
+        return  # "appeared on “Fox and Friends”": a title, nobody's words
 
     found = None
     if q.close_end is not None:  # 1. a cue after the closing mark
@@ -212,13 +243,13 @@ def _attribute_one(q: Quote, article: _Article, sentences, i, starts, labels) ->
         _copy(q, spoken[-1], article)
         return
     if q.continued:  # 4. continued from the previous paragraph
-        k = article.position[id(q)]
         if k:
             _copy(q, article.quotes[k - 1], article, keep_kind=False)
             return
-    if open_i > 0 and not text[s_open:q.open_at].strip():  # 5. "… said:" ¶ "“…"
+    if open_i > 0 and not earlier and q.open_at - s_open < 8 and \
+            not text[s_open:q.open_at].strip():  # 5. "… said:" ¶ "“…"
         p0, p1 = sentences[open_i - 1]
-        end = len(text[p0:p1].rstrip()) + p0
+        end = _rstrip(text, p1, p0)
         if end > p0 and text[end - 1] == ":":
             found = cue_before(text, p0, end, index)
             if found:
@@ -236,6 +267,12 @@ def _attribute_one(q: Quote, article: _Article, sentences, i, starts, labels) ->
     last = article.salience.last_speaker
     if q.kind == "full" and last is not None:  # 7. a quotation paragraph: the last speaker
         q.entity, q.speaker_kind, q.cue = last, article.entities.kinds[last], ""
+
+
+def _rstrip(text: str, end: int, start: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _earlier_quotes(q: Quote, article: _Article, s_open: int) -> list[Quote]:
@@ -307,7 +344,29 @@ def _reported(article: _Article, s0, s1, paragraph, verbs, inside, inside_starts
         if entity is not None and entity not in quoted_here and entity not in seen:
             seen.add(entity)
             rows.append((paragraph, s0, s1, entity, cue))
+            # "Bystrom agreed. “Mainstream Republicans …”": who was last reported speaking
+            # says a quotation paragraph that follows.
+            article.salience.spoke(entity)
     return rows
+
+
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with from by as is".split())
+
+
+def _title(text: str, start: int, q: Quote) -> bool:
+    """A quoted title: a few words in title case, right after a preposition or a verb
+    that takes an object ("on “This Week”", "told “Fox and Friends”", "in “The Revenant”")."""
+    words = text[q.start:q.end].split()
+    if not words or len(words) > 8:
+        return False
+    capitalised = [w[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS]
+    if not capitalised or sum(capitalised) < 0.6 * len(capitalised):
+        return False
+    before = text[max(start, q.open_at - 20):q.open_at].split()
+    word = before[-1].lower() if before else ""
+    verbs = speech_verbs()
+    return word in PREPOSITIONS or (word in verbs.lemma and verbs.lemma[word] in
+                                    verbs.takes_object)
 
 
 def _kind(q: Quote, text: str, before: str) -> str:
@@ -316,7 +375,7 @@ def _kind(q: Quote, text: str, before: str) -> str:
         return "full"
     inner = text[q.start:q.end].lstrip("….' ")
     lead = before.rstrip()
-    opens = not lead or lead.endswith(":") or (
+    opens = not lead or lead.endswith((":", ".", "!", "?")) or (
         lead.endswith(",") and speech_verbs_in(lead, max(0, len(lead) - _VERB_CLOSE), len(lead)))
     return "full" if opens and (inner[:1].isupper() or not inner[:1].isalpha()) else "partial"
 

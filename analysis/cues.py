@@ -115,7 +115,7 @@ def _skip_tag(text: str, pos: int, lo: int) -> int:
 def _slot_ending(text: str, pos: int, lo: int, index: MentionIndex) -> Slot | None:
     """The mention or description that ends at ``pos``."""
     m = index.by_end.get(pos)
-    if m is not None and m.start >= lo:
+    if m is not None and m.start >= lo and not m.after_preposition:
         if m.kind == "name" and _describes(m.name):
             return Slot(m.start, m.end, None)
         return Slot(m.start, m.end, m)
@@ -153,35 +153,52 @@ def subject_before(text: str, verb_at: int, lo: int, index: MentionIndex) -> Slo
                             or (word.group(0).endswith("ly") and word.group(0).islower())):
             break
         pos = _rstrip(text, pos - len(word.group(0)), lo)
+    word = _word_before(text, pos, lo)
+    if word and word.group(0) in ("and", "but"):  # "De Blasio said … and said": the subject
+        subjects = [m for m in index.before(max(lo, pos - 30) + word.start(), lo)
+                    if _subject(m, index)]
+        return Slot(subjects[-1].start, subjects[-1].end, subjects[-1]) if subjects else None
     pos = _skip_tag(text, pos, lo)
     merged = index.by_end.get(_rstrip(text, pos - 1, lo)) if pos > lo else None
     if merged is not None and merged.start >= lo and text[pos - 1] == "," and \
             "," in text[merged.start:merged.end]:
         return Slot(merged.start, merged.end, merged)  # "a spokesman, Jen Psaki, said"
     if pos > lo and text[pos - 1] == ",":
-        opened = text.rfind(",", max(lo, pos - 120), pos - 1)
-        if opened > lo:
-            inner = text[opened + 1:pos - 1]
-            if not re.search("[“”\"‘’]", inner):
-                named = _slot_ending(text, _skip_tag(text, _rstrip(text, pos - 1, lo), lo),
-                                     opened + 1, index)
-                head = _slot_ending(text, _skip_tag(text, _rstrip(text, opened, lo), lo), lo,
-                                    index)
-                # "Clinton's spokesman, Brian Fallon, said": the name in the appositive.
-                if head and (head.mention is None or head.mention.kind in ("role", "pronoun"))\
-                        and named and named.mention is not None and named.start == \
-                        _lstrip(text, opened + 1) and named.mention.kind in ("person", "name"):
-                    return named
-                if head:
-                    return head
+        # "Cecelia Purner, 67, a retired teacher in Allentown, Pa., said": back over the
+        # comma-separated phrases that describe (lower case, a number, "Pa.") to the name.
+        end = pos - 1
+        for _ in range(5):
+            comma = text.rfind(",", max(lo, pos - WINDOW), end)
+            segment = text[max(comma + 1, lo):end].strip()
+            if not segment or re.search("[“”\"‘’;:]", segment):
+                break
+            if not _APPOSITIVE.match(segment):
+                slot = _slot_ending(text, _skip_tag(text, _rstrip(text, end, lo), lo), lo, index)
+                if slot is not None:
+                    return slot
+                break
+            if comma < lo:
+                break
+            end = comma
     slot = _slot_ending(text, pos, lo, index)
     if slot:
         return slot
-    for m in index.before(verb_at, lo):
-        # Not a capitalised word that names no one the article knows ("Europe", "British").
-        if m.can_be_subject and (m.kind != "name" or m.start in index.known):
-            return Slot(m.start, m.end, m)
-    return None
+    # "Trump on Monday said": the nearest mention that can be the subject.
+    m = next((m for m in index.before(verb_at, lo) if _subject(m, index)), None)
+    return Slot(m.start, m.end, m) if m else None
+
+
+def _names(slot: Slot, index: MentionIndex) -> bool:
+    """A slot that names someone (not a description or an unknown capitalised word)."""
+    m = slot.mention
+    return m is not None and (m.kind in ("person", "organisation", "spokesperson", "pronoun")
+                              or m.start in index.known)
+
+
+def _subject(m: Mention, index: MentionIndex) -> bool:
+    """A mention that can be a subject and names someone: not "Europe" or "British",
+    capitalised words the article gives no one."""
+    return m.can_be_subject and _names(Slot(m.start, m.end, m), index)
 
 
 def _lstrip(text: str, pos: int) -> int:
@@ -195,6 +212,13 @@ def subject_after(text: str, pos: int, stop: int, index: MentionIndex) -> Slot |
     ``said Kenneth Baer``, ``said the artists``, ``said officials``."""
     pos = _lstrip(text, pos)
     m = index.by_start.get(pos)
+    if m is None:  # "said former Obama adviser David Axelrod", "said the younger Mr. Trump"
+        k = bisect.bisect_left(index.starts, pos)
+        following = index.items[k] if k < len(index.items) else None
+        lead = _LEADING.fullmatch(text, pos, following.start) if following else None
+        if lead and following.start - pos < 60 and following.kind != "pronoun" and not any(
+                w in PREPOSITIONS or w in speech_verbs().lemma for w in lead.group(0).split()):
+            m = following
     if m is not None:
         if m.kind == "name" and _describes(m.name):
             return Slot(m.start, m.end, None)
@@ -206,9 +230,17 @@ def subject_after(text: str, pos: int, stop: int, index: MentionIndex) -> Slot |
                     w in PREPOSITIONS for w in between.group(0).split()):
                 break
             m = following
+        if m.possessive or not (_FOLLOWS.match(text, m.end, stop) or m.end >= stop):
+            return None  # "said Trump’s …", "said Russia would …": not the speaker
         return Slot(m.start, m.end, m)
     end = description_after(text, pos, min(stop, pos + WINDOW))
-    return Slot(pos, end, None) if end else None
+    if end is None:
+        return None
+    # "said another leading advocate, Andrew J. Pincus of …": the name after the description
+    named = index.by_start.get(_lstrip(text, end + 1)) if text[end:end + 1] == "," else None
+    if named is not None and named.kind == "person":
+        return Slot(named.start, named.end, named)
+    return Slot(pos, end, None)
 
 
 def inverted(text: str, pos: int, stop: int, index: MentionIndex) -> Slot | None:
@@ -222,7 +254,12 @@ def inverted(text: str, pos: int, stop: int, index: MentionIndex) -> Slot | None
     return Slot(m.start, m.end, m) if follows or m.end >= stop else None
 
 
-_DESCRIPTOR = re.compile(r"(?:\s+[a-z0-9][\w-]*){1,3}\s+")
+# A phrase between commas that describes rather than names: "the Democratic chair of …",
+# "67", "who …", "Pa.".
+_APPOSITIVE = re.compile(r"[a-z0-9]|(?:The|A|An)\s+[a-z]|[A-Z][a-z]{0,4}\.$")
+_DESCRIPTOR = re.compile(r"(?:[’']s?)?(?:\s+[a-z0-9][\w-]*){1,4}\s+")
+# Words before a name after an inverted verb: "said former Obama adviser David Axelrod".
+_LEADING = re.compile(r"(?:(?:the|a|an|former|[a-z0-9][\w-]*|[A-Z][\w-]*[’']s)\s+){1,4}")
 _FOLLOWS = re.compile(rf"\s*(?:[,.;:!?—–“”\"‘’(]|$|(?:{'|'.join(sorted(PREPOSITIONS))})\b)")
 
 
@@ -291,9 +328,17 @@ def cue_before(text: str, start: int, open_at: int, index: MentionIndex
     colon = end > start and text[end - 1] == ":"
     end = _skip_tag(text, _rstrip(text, end - 1, start), start) if colon else end
     m = index.by_end.get(end)
-    if m is not None and m.start >= start and m.can_be_subject and (
+    before = _word_before(text, m.start, start) if m is not None else None
+    if m is not None and m.start >= start and m.can_be_subject and not (
+            before and before.group(0).lower() in speech_verbs().lemma) and (
             m.kind == "person" or (colon and m.kind != "pronoun" and not _describes(m.name))):
         return ":" if colon else "", Slot(m.start, m.end, m)
+    if colon:  # "Mr. Christie gloated: “…": a verb the lexicon lacks, before a colon
+        verb = _word_before(text, end, start)
+        if verb and verb.group(0).islower() and verb.group(0) not in speech_verbs().lemma:
+            slot = subject_before(text, end - len(verb.group(0)), start, index)
+            if slot is not None and slot.mention is not None and _names(slot, index):
+                return verb.group(0), slot
     according = None
     for according in _ACCORDING.finditer(text, start, open_at):
         pass

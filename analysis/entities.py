@@ -45,6 +45,7 @@ class Entities:
     _keys: dict[tuple[str, str], int] = field(default_factory=dict)
     _surnames: dict[str, list[int]] = field(default_factory=dict)
     _titles: dict[str, int] = field(default_factory=dict)
+    speakers: set[str] = field(default_factory=set)  # capitalised words seen before a speech verb
 
     def new(self, name: str, kind: str, gender: str, key: tuple[str, str]) -> int:
         self.names.append(name)
@@ -131,7 +132,7 @@ class Entities:
             return self.new(m.name, "other person", m.gender, ("person", m.name))
         if same is not None:
             return same
-        if m.kind == "person" or create:
+        if m.kind == "person" or create or m.name in self.speakers:
             return self.new(m.name, "other person", m.gender, ("person", m.name))
         return None
 

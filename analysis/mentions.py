@@ -23,7 +23,13 @@ from dataclasses import dataclass
 
 from analysis.actors import Registry, load_registry, patterns, role_holder, role_office
 from analysis.actors import spokesperson as spokesperson_label
-from analysis.lexicons import determiners, organisation_words, titles, unnamed_nouns
+from analysis.lexicons import (
+    determiners,
+    organisation_words,
+    speech_verbs,
+    titles,
+    unnamed_nouns,
+)
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural"}
 PREPOSITIONS = frozenset(
@@ -37,11 +43,14 @@ _NOT_NAME = frozenset(
     "January February March April June July August September October November December "
     "Mr Dear Yes No Oh Well Please Thank Thanks Sure Okay OK Here There It".split())
 _SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
-_WORD = r"[A-Z][\w’'.&-]*"
-_RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+(?:(?:of|de|van|von|der|den|bin|ibn|da|di|du|del|la|le)"
-                  rf"[ \u00a0]+)?{_WORD})*")
+# A capitalised word: inner apostrophes and stops ("O'Brien", "U.S."), a final stop ("Mr."),
+# a possessive ("Trump’s", "Joneses’"), never a quotation mark after it ("Pinchuk.''").
+_WORD = r"[A-Z](?:[\w&-]|[.’'](?=\w))*(?:\.(?!\w)|[’']s(?!\w)|(?<=s)[’'](?![\w’']))?"
+_RUN = re.compile(rf"{_WORD}(?:[ \u00a0]+(?:(?:of(?: the)?|de|van|von|der|den|bin|ibn|da|di|du"
+                  rf"|del|la|le)[ \u00a0]+)?{_WORD})*")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
-_POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+_POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
+_POSSESSIVE_AFTER = re.compile(r"[’'](?:s\b|(?<=s[’'])(?=\s))")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 _TAG = re.compile(r"[A-Z]-[A-Z][\w.]*")  # a party and state tag: "R-S.C.", "D-Nev."
@@ -97,6 +106,14 @@ def _tokens(run: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in re.finditer(r"\S+", run)]
 
 
+def first_word(tokens: list[tuple[int, str]]) -> int:
+    """The first token that is not a stop word ("The Bank of England")."""
+    k = 0
+    while k < len(tokens) and tokens[k][1].lower() in _stopwords():
+        k += 1
+    return k
+
+
 def _split_run(run: str) -> list[tuple[int, int]]:
     """A capitalised run cut into names: after a full stop that ends a sentence ("said
     Trump. Clinton …"), after a possessive, and at an "of" that does not follow a title or
@@ -106,10 +123,13 @@ def _split_run(run: str) -> list[tuple[int, int]]:
     for k, (at, word) in enumerate(tokens):
         end = at + len(word)
         if k + 1 < len(tokens) and tokens[k + 1][1] == "of":
-            if word not in titles() and word not in organisation_words():
+            # "Secretary of State", "Bank of America" hold; "Peter King of New York" splits
+            if not (word in organisation_words() or (k == first_word(tokens) and
+                                                     word in titles())):
                 pieces.append((start, end))
-                start = tokens[k + 2][0] if k + 2 < len(tokens) else len(run)
-        elif word == "of" and k and tokens[k - 1][0] < start:
+                k2 = k + 3 if k + 2 < len(tokens) and tokens[k + 2][1] == "the" else k + 2
+                start = tokens[k2][0] if k2 < len(tokens) else len(run)
+        elif word in ("of", "the") and k and tokens[k - 1][0] < start:
             continue
         elif (word.endswith(".") and not _INITIAL.fullmatch(word[:-1] or "x")
               and word not in titles() and word not in _SUFFIXES and "." not in word[:-1]) \
@@ -131,7 +151,8 @@ def parse_name(run: str, registry_id: int) -> tuple | None:
     tokens = _tokens(run)
     first = 0
     while first < len(tokens) and (tokens[first][1].lower() in _stopwords()
-                                   or tokens[first][1] in _NOT_NAME):
+                                   or tokens[first][1] in _NOT_NAME
+                                   or tokens[first][1].lower() in speech_verbs().lemma):
         first += 1
     words = [w for _, w in tokens[first:]]
     if not words or _TAG.fullmatch(run):
@@ -152,9 +173,11 @@ def _name_kind(words: list[str], registry: Registry) -> tuple[str, str, str, str
         return "organisation", body, "plural", "", True, " ".join(words)
     # Titles: everything up to the end of the last title is title ("Former Secretary of
     # State Hillary Clinton", "South Carolina Gov. Nikki Haley", "Miss Universe ...").
+    if " ".join(words) in titles():  # "The President", "Senator": an office, no name
+        return "role", "", titles().gender[" ".join(words)], " ".join(words), False, ""
     cut, k, longest = 0, 0, titles().longest
     while k < len(words):
-        for n in range(min(longest, len(words) - k), 0, -1):
+        for n in range(min(longest, len(words) - k - 1), 0, -1):  # a name must follow
             if " ".join(words[k:k + n]) in titles():
                 cut = k = k + n
                 break
@@ -163,8 +186,8 @@ def _name_kind(words: list[str], registry: Registry) -> tuple[str, str, str, str
     title = " ".join(words[:cut])
     name = words[cut:]
     gender = next((titles().gender[w] for w in words[:cut] if titles().gender.get(w)), "")
-    if not name:
-        return "role", "", gender, title, False, ""
+    if not name or name[0] in ("of", "the"):  # "CEO of the Restaurant Association"
+        return "role", "", gender, " ".join(words), False, ""
     if any(w in organisation_words() for w in name):
         return "organisation", " ".join(name), "plural", title, False, " ".join(name)
     # A first name starts the name ("Miss Universe Alicia Machado" is Alicia Machado).
@@ -266,7 +289,7 @@ def find_mentions(text: str, date=None, registry: Registry | None = None,
         if start < last_end or (k >= 0 and start < inside[k][1]):
             continue
         mention = Mention(start, end, kind, name, gender, title, known, written,
-                          possessive=bool(re.match(r"[’']s?\b", text[end:end + 2])),
+                          possessive=bool(_POSSESSIVE_AFTER.match(text, end, end + 3)),
                           after_preposition=_after_preposition(text, start))
         if (kind in ("person", "name") and mentions and mentions[-1].kind == "spokesperson"
                 and re.fullmatch(r",?\s", text[mentions[-1].end:start])):
@@ -327,8 +350,7 @@ def description_before(text: str, end: int, start: int) -> tuple[int, str] | Non
     return None
 
 
-_DESCRIPTION_AFTER = re.compile(
-    r"(?:[a-z0-9][\w’'-]*\s+){0,5}?[a-z0-9][\w’'-]*(?=\s*(?:[,.;:!?]|$))")
+_DESCRIPTION_AFTER = re.compile(r"(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?=\s*(?:[,.;:!?]|$))")
 
 
 def description_after(text: str, start: int, stop: int) -> int | None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from analysis.clean import PARAGRAPH_SEP
 
 _MARKS = re.compile("''|``|[“”\"‘’']")
+_ATTRIBUTE = re.compile(r'=\s*("[^"\n]{0,300}")')
+_SENTENCE_END = re.compile(r"[.!?][”’\"']?\s+$")
 _SPACE_BEFORE = frozenset(" \t\n([{—–-/“‘\"")  # what may stand before an opening mark
 _SPACE_AFTER = frozenset(" \t\n.,;:!?)]}—–-…”’\"")  # what may follow a closing mark
 # Words that start with an apostrophe ("'em", "'90s", "rock 'n' roll").
@@ -100,19 +102,33 @@ def quote_marks(paragraph: str) -> list[tuple[int, int, int | None, int, str, st
     found = []
     outer = None  # (kind, offset, length) of the open quotation
     weak = None  # the first possible single closing mark seen while a single quotation is open
+    nested = 0  # curly double quotations open inside the open one
+    # Attribute values of markup left in a text (author="…") are not quotations.
+    markup = {k for m in _ATTRIBUTE.finditer(paragraph) for k in (m.start(1), m.end(1) - 1)}
     for m in _MARKS.finditer(paragraph):
         i, token = m.start(), m.group(0)
+        if markup and i in markup:
+            continue
         role = _role(paragraph, i, token)
         if role is None:
             continue
         role, kind = role
         if outer is None:
             if role in ("open", "either"):
-                outer, weak = (kind, i, len(token)), None
+                outer, weak, nested = (kind, i, len(token)), None, 0
             elif role == "close" and kind == "double":
                 found.append((-1, 0, i, len(token), "unopened", kind))
         elif outer[0] != kind:
             continue  # a nested quotation of the other kind belongs to the open one
+        elif token == "“":
+            if _SENTENCE_END.search(paragraph, max(0, i - 3), i):
+                # “A said so. “B …: the first quotation lost its closing mark
+                found.append((outer[1], outer[2], i, 0, "unclosed", kind))
+                outer, nested = (kind, i, len(token)), 0
+            else:
+                nested += 1  # “wearing “Settle For Hillary” shirts”: a quotation inside
+        elif token == "”" and nested:
+            nested -= 1
         elif role in ("close", "either"):
             found.append((outer[1], outer[2], i, len(token), "", kind))
             outer = None
@@ -122,7 +138,6 @@ def quote_marks(paragraph: str) -> list[tuple[int, int, int | None, int, str, st
             if weak:
                 found.append((outer[1], outer[2], weak[0], weak[1], "", kind))
             outer, weak = (kind, i, len(token)), None
-        # a second opening double mark inside an open quotation: typographic noise, ignored
     if outer is not None:
         kind, i, length = outer
         if kind == "single" and weak:
@@ -190,7 +205,7 @@ def find_quotes(text: str, skip: frozenset[int] = frozenset()) -> list[Quote]:
 
 
 # A transcript line: a speaker's name in capitals, a colon, then their words in ordinary case.
-_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):\s+(?=\S)")
+_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]*){0,3}):\s+(?=\S)")
 
 
 def transcript_lines(text: str) -> list[tuple[int, str, int, int, int]]:

@@ -8,7 +8,8 @@ line) and :func:`analysis.quotes.extract_quotes` runs on it with its publication
 
 - **Recall**: a *direct quotation* is an annotated Content that starts and ends with a
   quotation mark; it is found when extracted quotations cover at least half of its
-  characters.
+  characters (``recall_exact_boundaries``: each piece of it, between attributions, has
+  an extracted quotation with the same words, 90% of their union in common).
 - **Precision**: an extracted quotation is right when at least half of its characters lie
   inside some annotated Content (the annotators mark attributed material only, so a
   title or scare quote in marks counts against it). Reported for every quotation and for
@@ -110,41 +111,60 @@ def is_direct(content: str) -> bool:
     return len(content) > 2 and content[0] in OPENING and content[-1] in CLOSING
 
 
+def _head(source: str) -> list[str]:
+    """The words that name a source: before any appositive or bracket, the leading name
+    if an "of" phrase follows it ("Jeffrey Lewis of the … Center"), else the words after
+    any possessive ("the Washington Post’s Ishaan Tharoor")."""
+    head = re.split(r"\s*[,(]", source.strip(), maxsplit=1)[0]
+    before_of = head.split(" of ")[0]
+    if before_of != head and sum(w[:1].isupper() and w not in titles()
+                                 for w in _WORD.findall(before_of)) >= 2:
+        head = before_of
+    head = re.split(r"[’']s?\s+(?=[A-Z])", head)[-1]
+    return _WORD.findall(re.sub(r"[’']s?$", "", head))
+
+
 def source_kind(source: str) -> str:
-    """``named``, ``pronoun``, ``description`` or ``none`` for an annotated Source.
+    """``named``, ``pronoun``, ``description`` or ``none`` for an annotated Source: named
+    when it ends with a name ("Sanders campaign manager Jeff Weaver", "Sen. Lindsey Graham
+    (R-S.C.)", "The New York Times"), a description otherwise ("the Trump campaign").
 
     Examples
     --------
     >>> [source_kind(s) for s in ["Sen. Lindsey Graham (R-S.C.)", "he", "the campaign",
-    ...                           "The New York Times", "Kenneth Baer, a former official"]]
-    ['named', 'pronoun', 'description', 'named', 'named']
+    ...                           "The New York Times", "Kenneth Baer, a former official",
+    ...                           "Sanders campaign manager Jeff Weaver", "the 46-year-old"]]
+    ['named', 'pronoun', 'description', 'named', 'named', 'named', 'description']
     """
-    head = re.split(r"\s*[,(]", source.strip(), maxsplit=1)[0]
-    words = _WORD.findall(head)
+    words = _head(source)
     if not words:
         return "none"
     if all(w.lower() in PRONOUNS for w in words):
         return "pronoun"
-    content = [w for w in words if w.lower() not in DETERMINERS and w not in titles()
-               and w.lower() not in determiners()]
-    named = content and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
-    return "named" if named and len(content[-1]) > 1 else "description"
+    last = words[-1]
+    named = last[:1].isupper() and last not in titles() and len(last) > 1 and \
+        last.lower() not in determiners()
+    return "named" if named else "description"
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a name as a source gives it: before any appositive or bracket, after
-    any possessive ("the Washington Post’s Ishaan Tharoor"), without determiners, titles
-    or initials, lower-cased.
+    """The words of the name a source ends with, without titles, initials or suffixes,
+    lower-cased.
 
     Examples
     --------
     >>> name_words("Senate Majority Leader Mitch McConnell, R-Ky.,")
     ['senate', 'majority', 'mitch', 'mcconnell']
+    >>> name_words("Sanders campaign manager Jeff Weaver")
+    ['jeff', 'weaver']
     """
-    head = re.split(r"\s*[,(]", name.strip(), maxsplit=1)[0]
-    head = re.split(r"[’']s?\s+(?=[A-Z])", head)[-1]
-    head = re.sub(r"[’']s?$", "", head)
-    return [w.lower().strip(".") for w in _WORD.findall(head)
+    words = _head(name)
+    run = []
+    for w in reversed(words):  # the final run of capitalised words
+        if not w[:1].isupper():
+            break
+        run.insert(0, w)
+    return [w.lower().strip(".") for w in run
             if w not in titles() and w.lower() not in DETERMINERS and w not in SUFFIXES
             and not re.fullmatch(r"[A-Z]\.?", w)]
 
@@ -173,6 +193,12 @@ def _covered(spans: list[tuple[int, int]], by: list[tuple[int, int]]) -> float:
     total = sum(b - a for a, b in spans)
     inside = sum(max(0, min(b, y) - max(a, x)) for a, b in spans for x, y in by)
     return inside / total if total else 0.0
+
+
+def _jaccard(spans: list[tuple[int, int]], span: tuple[int, int]) -> float:
+    inside = sum(max(0, min(b, span[1]) - max(a, span[0])) for a, b in spans)
+    union = sum(b - a for a, b in spans) + span[1] - span[0] - inside
+    return inside / union if union else 0.0
 
 
 def _inner(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -226,6 +252,11 @@ def match(articles: pd.DataFrame, gold: pd.DataFrame, quotes: pd.DataFrame) -> t
                 "cue": found["cue"].iloc[best] if best is not None else "",
                 "source_kind": kind, "proxy": proxy,
                 "found": _covered(inner, spans) >= .5,
+                # the same words: each piece of the annotation ("“A,” he said. “B.”" is one
+                # annotation in two pieces) has an extracted quotation overlapping it by 90%
+                # of their union (boundaries right, not only most of the words)
+                "exact": bool(inner) and all(any(_jaccard([piece], span) >= .9 for span in spans)
+                                             for piece in inner),
                 "speaker": found["speaker"].iloc[best] if best is not None else "",
                 "speaker_kind": (found["speaker_kind"].iloc[best]
                                  if best is not None and "speaker_kind" in found else ""),
@@ -251,6 +282,7 @@ def scores(direct: pd.DataFrame, extracted: pd.DataFrame) -> dict:
         "articles": int(direct["doc_id"].nunique()) if len(direct) else 0,
         "direct_quotations": len(direct),
         "recall": _share(len(found), len(direct)),
+        "recall_exact_boundaries": _share(int(direct["exact"].sum()), len(direct)),
         "extracted": len(extracted),
         "precision": _share(int(extracted["annotated"].sum()), len(extracted)),
         "credited": len(credited),
