@@ -185,6 +185,9 @@ def _first(pattern: re.Pattern[str], text: str):
                  if not m.start() or not re.match(r"[\w-]", text[m.start() - 1])), None)
 
 
+_FOR = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})")
+
+
 def spokesperson(text: str, match: re.Match[str], date, registry: Registry) -> tuple[int, str]:
     """Where a spokesperson phrase starts, and whose spokesperson it is.
 
@@ -205,6 +208,9 @@ def spokesperson(text: str, match: re.Match[str], date, registry: Registry) -> t
             owner = " ".join(words[i:])
             offset = match.start() - len(owner) - 1
             break
+    if owner.lower() in ("", "a", "an", "the"):  # "a spokeswoman for the State Department"
+        after = _FOR.match(text, match.end())
+        owner = after.group(1) if after else ""
     found = patterns(registry)
     body = _first(found["body"], owner)
     if body:

@@ -170,7 +170,7 @@ def subject_before(text: str, verb_at: int, lo: int, index: MentionIndex) -> Slo
         for _ in range(5):
             comma = text.rfind(",", max(lo, pos - WINDOW), end)
             segment = text[max(comma + 1, lo):end].strip()
-            if not segment or re.search("[“”\"‘’;:]", segment):
+            if not segment or _MARK_OR_CLAUSE.search(segment):
                 break
             if not _APPOSITIVE.match(segment):
                 slot = _slot_ending(text, _skip_tag(text, _rstrip(text, end, lo), lo), lo, index)
@@ -183,8 +183,11 @@ def subject_before(text: str, verb_at: int, lo: int, index: MentionIndex) -> Slo
     slot = _slot_ending(text, pos, lo, index)
     if slot:
         return slot
-    # "Trump on Monday said": the nearest mention that can be the subject.
-    m = next((m for m in index.before(verb_at, lo) if _subject(m, index)), None)
+    # "Trump on Monday said": the nearest mention that can be the subject, or a capitalised
+    # name that opens the clause ("Sanders compared himself to Clinton, saying …").
+    m = next((m for m in index.before(verb_at, lo) if _subject(m, index) or (
+        m.start == _lstrip(text, lo) and m.kind == "name" and m.can_be_subject
+        and not _describes(m.name))), None)
     return Slot(m.start, m.end, m) if m else None
 
 
@@ -256,6 +259,8 @@ def inverted(text: str, pos: int, stop: int, index: MentionIndex) -> Slot | None
 
 # A phrase between commas that describes rather than names: "the Democratic chair of …",
 # "67", "who …", "Pa.".
+# A quotation mark (not an apostrophe: "Florida’s") or a clause break.
+_MARK_OR_CLAUSE = re.compile(r"[“”\";:‘]|(?<!\w)’|’(?!\w)")
 _APPOSITIVE = re.compile(r"[a-z0-9]|(?:The|A|An)\s+[a-z]|[A-Z][a-z]{0,4}\.$")
 _DESCRIPTOR = re.compile(r"(?:[’']s?)?(?:\s+[a-z0-9][\w-]*){1,4}\s+")
 # Words before a name after an inverted verb: "said former Obama adviser David Axelrod".
@@ -333,16 +338,17 @@ def cue_before(text: str, start: int, open_at: int, index: MentionIndex
             before and before.group(0).lower() in speech_verbs().lemma) and (
             m.kind == "person" or (colon and m.kind != "pronoun" and not _describes(m.name))):
         return ":" if colon else "", Slot(m.start, m.end, m)
-    if colon:  # "Mr. Christie gloated: “…": a verb the lexicon lacks, before a colon
+    verbs = speech_verbs_in(text, start, open_at)
+    if colon and not verbs:  # "Mr. Christie gloated: “…": a verb the lexicon lacks
         verb = _word_before(text, end, start)
-        if verb and verb.group(0).islower() and verb.group(0) not in speech_verbs().lemma:
-            slot = subject_before(text, end - len(verb.group(0)), start, index)
-            if slot is not None and slot.mention is not None and _names(slot, index):
-                return verb.group(0), slot
+        if verb and verb.group(0).islower():
+            at = end - len(verb.group(0))
+            m = index.by_end.get(_rstrip(text, at, start))
+            if m is not None and m.start >= start and _subject(m, index):
+                return verb.group(0), Slot(m.start, m.end, m)
     according = None
     for according in _ACCORDING.finditer(text, start, open_at):
         pass
-    verbs = speech_verbs_in(text, start, open_at)
     if according and (not verbs or verbs[-1][0] < according.start()):
         slot = subject_after(text, according.end(), open_at, index)
         return ("according to", slot) if slot else None

@@ -41,7 +41,7 @@ _NOT_NAME = frozenset(
     "Last Next Even Just Indeed Moreover Similarly Separately Afterward Afterwards Asked "
     "Like Unlike Speaking According Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April June July August September October November December "
-    "Mr Dear Yes No Oh Well Please Thank Thanks Sure Okay OK Here There It".split())
+    "Dear Yes No Oh Well Please Thank Thanks Sure Okay OK Here There It".split())
 _SUFFIXES = frozenset("Jr. Jr Sr. Sr II III IV".split())
 # A capitalised word: inner apostrophes and stops ("O'Brien", "U.S."), a final stop ("Mr."),
 # a possessive ("Trump’s", "Joneses’"), never a quotation mark after it ("Pinchuk.''").
@@ -124,8 +124,8 @@ def _split_run(run: str) -> list[tuple[int, int]]:
         end = at + len(word)
         if k + 1 < len(tokens) and tokens[k + 1][1] == "of":
             # "Secretary of State", "Bank of America" hold; "Peter King of New York" splits
-            if not (word in organisation_words() or (k == first_word(tokens) and
-                                                     word in titles())):
+            if not (word in organisation_words() or (word in titles() and all(
+                    w in titles() for _, w in tokens[first_word(tokens):k]))):
                 pieces.append((start, end))
                 k2 = k + 3 if k + 2 < len(tokens) and tokens[k + 2][1] == "the" else k + 2
                 start = tokens[k2][0] if k2 < len(tokens) else len(run)
@@ -186,8 +186,14 @@ def _name_kind(words: list[str], registry: Registry) -> tuple[str, str, str, str
     title = " ".join(words[:cut])
     name = words[cut:]
     gender = next((titles().gender[w] for w in words[:cut] if titles().gender.get(w)), "")
-    if not name or name[0] in ("of", "the"):  # "CEO of the Restaurant Association"
-        return "role", "", gender, " ".join(words), False, ""
+    if name and name[0] in ("of", "the"):  # "Director of National Intelligence James Clapper"
+        first = next((i for i, w in enumerate(name[:-1]) if _is_first_name(w)), None)
+        if first is None:  # "CEO of the Restaurant Association": an office, no name
+            return "role", "", gender, " ".join(words), False, ""
+        cut += first
+        title, name = " ".join(words[:cut]), name[first:]
+    if not name:
+        return "role", "", gender, title, False, ""
     if any(w in organisation_words() for w in name):
         return "organisation", " ".join(name), "plural", title, False, " ".join(name)
     # A first name starts the name ("Miss Universe Alicia Machado" is Alicia Machado).
@@ -211,6 +217,14 @@ def _name_kind(words: list[str], registry: Registry) -> tuple[str, str, str, str
         gender = first_name_gender(surname[0].rstrip(".")) or ""
     evidence = title or (len(surname) > 1 and _is_first_name(surname[0]))
     return "person" if evidence else "name", full, gender, title, False, full
+
+
+@functools.cache
+def _office_pattern() -> re.Pattern[str]:
+    """"the senator", "the governor": a one-word title, lower case, not before a name."""
+    words = sorted({t.lower() for t in titles().gender if t.isalpha() and t[:1].isupper()})
+    return re.compile(rf"\b[Tt]he\s+(?:(?:former|late|new|current)\s+)?({'|'.join(words)})\b"
+                      r"(?![\w-]|\s+[A-Z])")
 
 
 @functools.cache
@@ -268,6 +282,10 @@ def find_mentions(text: str, date=None, registry: Registry | None = None,
         start = before.start() if before and before.group(0) else m.start()
         candidates.append((start, m.end(), 2, "role", holder, registry.gender(holder),
                            role_office(m.group("role"), registry), bool(holder), ""))
+    for m in _office_pattern().finditer(text):  # "the senator": whoever the article titled so
+        word = m.group(1)
+        candidates.append((m.start(), m.end(), 2, "role", "", titles().gender.get(
+            word.title(), ""), word.title(), False, ""))
     for m in _RUN.finditer(text):
         if m.start() and re.match(r"[\w’'-]", text[m.start() - 1]):
             continue  # inside a word: "XKeir", "pro-Biden"
@@ -316,8 +334,8 @@ _LOWER_WORD = re.compile(r"[a-z][\w’'-]*")
 
 def description_before(text: str, end: int, start: int) -> tuple[int, str] | None:
     """A description of a speaker ending at ``end`` (not before ``start``):
-    ``(its start, "unnamed")`` for "a senior official", "Republican officials", "the
-    artists", or None. Reads at most six words back.
+    ``(its start, "unnamed")`` for "a senior official", "Republican officials", "two
+    people familiar with the talks", or None. Reads at most eight words back.
 
     Examples
     --------
@@ -325,22 +343,33 @@ def description_before(text: str, end: int, start: int) -> tuple[int, str] | Non
     >>> description_before(text, text.index(" said"), 0)
     (7, 'unnamed')
     """
-    words = list(re.finditer(r"[\w’'-]+", text[max(start, end - 80):end]))
-    if not words or words[-1].end() != min(end - start, 80, end):
+    offset = max(start, end - 100)
+    words = list(re.finditer(r"[\w’'-]+", text[offset:end]))[-8:]
+    if not words or words[-1].end() != end - offset or not words[-1].group(0)[:1].islower():
         return None
-    offset = max(start, end - 80)
-    head = words[-1].group(0)
-    if not head[:1].islower():
-        return None
-    for m in reversed(words[-7:]):
-        word = m.group(0)
-        if word.lower() in determiners():
-            return offset + m.start(), "unnamed"
-        if word.lower() in PREPOSITIONS or word in ("and", "or", "but", "who", "that"):
+    # Only words and spaces: the description stops at punctuation.
+    for k in range(len(words) - 1, 0, -1):
+        if text[offset + words[k - 1].end():offset + words[k].start()].strip():
+            words = words[k:]
             break
+    found = None
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group(0)
+        if word.lower() in determiners():
+            found = offset + words[k].start()
+            before = words[k - 1].group(0).lower() if k else ""
+            if before not in PREPOSITIONS:  # "… familiar with the talks": go on to "two"
+                return found, "unnamed"
+        elif word in ("and", "or", "but", "who", "that", "which") or (
+                word.lower() in PREPOSITIONS and found is None and k < len(words) - 1
+                and words[-1].group(0) not in unnamed_nouns()):
+            break
+    if found is not None:
+        return found, "unnamed"
+    head = words[-1].group(0)
     if head in unnamed_nouns():
         first = words[-1]
-        for m in reversed(words[-5:-1]):
+        for m in reversed(words[:-1]):
             if m.group(0)[:1].isupper() or m.group(0) in unnamed_nouns() or \
                     m.group(0) in ("senior", "top", "former", "current", "local", "foreign"):
                 first = m
