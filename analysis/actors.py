@@ -110,17 +110,29 @@ def _compile(registry: Registry) -> dict[str, re.Pattern[str]]:
     edge = r"(?![\w-])"
     return {
         "body": re.compile(rf"(?:{_alternation(bodies)}){edge}"),  # test the start separately
-        "role": re.compile(rf"(?<![\w-])(?i:(?P<role>{roles})){edge}"),
+        "role": re.compile(_fast_start(roles, edge)),
         # What may stand before an office: "the", "a", a nationality ("the Russian president").
         "role_before": re.compile(
             rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<nat>{nationality})\s+)?$"),
         # "\bspokes(?:man|…)\b" or "press secretary", case-insensitive, written to start with
         # a character class so that the regex engine skips ahead quickly; "(?<!\w\w)" after
         # the first letter tests the character before it.
-        "spokesperson": re.compile(r"(?:[Ss](?<!\w\w)(?i:pokes(?:man|woman|person|people))"
-                                   r"|[Pp](?<!\w\w)(?i:ress\s+secretary))\b"),
+        "spokesperson": re.compile(r"[SsPp](?<!\w\w)(?i:(?<=s)pokes(?:man|woman|person|people)"
+                                   r"|(?<=p)ress\s+secretary)\b"),
         "nationality": re.compile(rf"(?:{nationality})"),
     }
+
+
+def _fast_start(alternation: str, edge: str) -> str:
+    r"""``(?<![\w-])(?i:(?P<role>…))``, written to begin with a character class of the
+    phrases' first letters so that the regex engine skips ahead to them (several times
+    faster than a leading lookbehind); the plain form when a phrase starts otherwise."""
+    phrases = alternation.replace("(?:", "").replace(")", "").split("|")
+    if not all(p[:1].isalpha() for p in phrases):
+        return rf"(?<![\w-])(?i:(?P<role>{alternation})){edge}"
+    letters = "".join(sorted({c for p in phrases for c in (p[0].lower(), p[0].upper())}))
+    rest = "|".join(f"(?<={re.escape(p[0])}){p[1:]}" for p in phrases)
+    return rf"(?P<role>[{letters}](?<![\w-].)(?i:{rest})){edge}"
 
 
 def _role_row(role_text: str, registry: Registry):

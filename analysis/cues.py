@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.lexicons import determiners, speech_verbs, unnamed_nouns
 from analysis.mentions import PREPOSITIONS, Mention, description_after, description_before
 
 WINDOW = 160  # characters read on either side of a quotation or verb
+_LAST_WORD = re.compile(r"[\w’'-]+$")
+_LEAD = re.compile(r"[\s,.;:!?—–-]*")
+_BREAK = re.compile(r"[;:!?“”\"]")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—–-]|$)")
 _WORDS = re.compile(r"[A-Za-z]+")
 _AUXILIARIES = frozenset(
     "also later then has had have previously would will once quickly simply again never "
@@ -35,8 +39,7 @@ _PASSIVE_ASK = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|when|if)\s+|^\
 _PASSIVE_BY = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+by\b")
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """Who a cue names: a mention, or a description of an unnamed speaker."""
 
     start: int
@@ -100,7 +103,7 @@ def _rstrip(text: str, pos: int, lo: int) -> int:
 
 
 def _word_before(text: str, pos: int, lo: int) -> re.Match[str] | None:
-    return re.search(r"[\w’'-]+$", text[max(lo, pos - 30):pos])
+    return _LAST_WORD.search(text[max(lo, pos - 30):pos])
 
 
 def _skip_tag(text: str, pos: int, lo: int) -> int:
@@ -126,8 +129,8 @@ def _slot_ending(text: str, pos: int, lo: int, index: MentionIndex) -> Slot | No
 def _describes(name: str) -> bool:
     """A capitalised word at a sentence's start that describes rather than names
     ("Critics said", "Two officials said")."""
-    first = name.split()[0].lower()
-    return first in determiners() or name.lower() in unnamed_nouns()
+    words = name.split()
+    return bool(words) and (words[0].lower() in determiners() or name.lower() in unnamed_nouns())
 
 
 def subject_before(text: str, verb_at: int, lo: int, index: MentionIndex) -> Slot | None:
@@ -286,7 +289,7 @@ def cue_after(text: str, start: int, stop: int, index: MentionIndex,
     ('told', 'Warren')
     """
     stop = min(stop, start + WINDOW)
-    lead = re.match(r"[\s,.;:!?—–-]*", text[start:stop]).end()
+    lead = _LEAD.match(text, start, stop).end() - start
     pos = start + lead
     according = _ACCORDING.match(text, pos, stop)
     if according:
@@ -302,9 +305,9 @@ def cue_after(text: str, start: int, stop: int, index: MentionIndex,
         slot = subject_after(text, v_end, stop, index)
         return (form, slot) if slot else None
     between = text[pos:v_start]
-    if re.search(r"[;:!?“”\"]", between) or len(between) > 100:  # (sentences end at stops)
+    if len(between) > 100 or _BREAK.search(between):  # (sentences end at stops)
         return None
-    if clause_end and not re.match(r"\s*(?:[.,;:!?—–-]|$)", text[v_end:stop]):
+    if clause_end and not _CLAUSE_END.match(text, v_end, stop):
         return None
     slot = subject_before(text, v_start, pos, index)
     if slot is None or slot.start < pos:

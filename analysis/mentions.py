@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.actors import Registry, load_registry, patterns, role_holder, role_office
 from analysis.actors import spokesperson as spokesperson_label
@@ -53,12 +53,14 @@ _POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
 _POSSESSIVE_AFTER = re.compile(r"[’'](?:s\b|(?<=s[’'])(?=\s))")
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
+_TOKEN = re.compile(r"\S+")
+_JOIN = re.compile(r",?\s")
+_PLAIN_WORD = re.compile(r"[\w’'-]+")
 _TAG = re.compile(r"[A-Z]-[A-Z][\w.]*")  # a party and state tag: "R-S.C.", "D-Nev."
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One candidate mention in a text."""
+class Mention(NamedTuple):
+    """One candidate mention in a text (a named tuple: articles hold thousands)."""
 
     start: int
     end: int
@@ -97,13 +99,14 @@ def first_name_gender(word: str) -> str | None:
     return None if found == "unknown" else found if found in ("male", "female") else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_first_name(word: str) -> bool:
     return (word not in _NOT_NAME and word not in titles() and word not in organisation_words()
             and first_name_gender(word) is not None)
 
 
 def _tokens(run: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+", run)]
+    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(run)]
 
 
 def first_word(tokens: list[tuple[int, str]]) -> int:
@@ -142,6 +145,20 @@ def _split_run(run: str) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=65536)
+def parse_run(run: str, registry_id: int) -> tuple:
+    """The names in one capitalised run: ``(start, end, kind, name, gender, title, registry,
+    written)`` with offsets into the run (news repeats its names: each run is read once)."""
+    if " " not in run and (run.lower() in _stopwords() or run in _NOT_NAME):
+        return ()  # "The", "But", "He": most runs
+    found = []
+    for a, b in _split_run(run):
+        parsed = parse_name(run[a:b], registry_id)
+        if parsed:
+            skip, trim, *rest = parsed
+            found.append((a + skip, b - trim, *rest))
+    return tuple(found)
+
+
 def parse_name(run: str, registry_id: int) -> tuple | None:
     """What one capitalised name is: ``(skip, trim, kind, name, gender, title, registry)``,
     or None. ``skip`` and ``trim``: characters at its start and end that are not part of it
@@ -173,19 +190,23 @@ def _name_kind(words: list[str], registry: Registry) -> tuple[str, str, str, str
         return "organisation", body, "plural", "", True, " ".join(words)
     # Titles: everything up to the end of the last title is title ("Former Secretary of
     # State Hillary Clinton", "South Carolina Gov. Nikki Haley", "Miss Universe ...").
-    if " ".join(words) in titles():  # "The President", "Senator": an office, no name
-        return "role", "", titles().gender[" ".join(words)], " ".join(words), False, ""
-    cut, k, longest = 0, 0, titles().longest
+    known = titles()
+    if " ".join(words) in known:  # "The President", "Senator": an office, no name
+        return "role", "", known.gender[" ".join(words)], " ".join(words), False, ""
+    cut, k, longest = 0, 0, known.longest
     while k < len(words):
-        for n in range(min(longest, len(words) - k - 1), 0, -1):  # a name must follow
-            if " ".join(words[k:k + n]) in titles():
-                cut = k = k + n
-                break
+        if words[k] in known.first_words:
+            for n in range(min(longest, len(words) - k - 1), 0, -1):  # a name must follow
+                if " ".join(words[k:k + n]) in known:
+                    cut = k = k + n
+                    break
+            else:
+                k += 1
         else:
             k += 1
     title = " ".join(words[:cut])
     name = words[cut:]
-    gender = next((titles().gender[w] for w in words[:cut] if titles().gender.get(w)), "")
+    gender = next((known.gender[w] for w in words[:cut] if known.gender.get(w)), "")
     if name and name[0] in ("of", "the"):  # "Director of National Intelligence James Clapper"
         first = next((i for i, w in enumerate(name[:-1]) if _is_first_name(w)), None)
         if first is None:  # "CEO of the Restaurant Association": an office, no name
@@ -287,14 +308,11 @@ def find_mentions(text: str, date=None, registry: Registry | None = None,
         candidates.append((m.start(), m.end(), 2, "role", "", titles().gender.get(
             word.title(), ""), word.title(), False, ""))
     for m in _RUN.finditer(text):
-        if m.start() and re.match(r"[\w’'-]", text[m.start() - 1]):
+        at = m.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] in "_’'-"):
             continue  # inside a word: "XKeir", "pro-Biden"
-        run = m.group(0)
-        for a, b in _split_run(run):
-            parsed = parse_name(run[a:b], id(registry))
-            if parsed:
-                skip, trim, *rest = parsed
-                candidates.append((m.start() + a + skip, m.start() + b - trim, 3, *rest))
+        for a, b, *rest in parse_run(m.group(0), id(registry)):
+            candidates.append((at + a, at + b, 3, *rest))
     for m in _PRONOUN.finditer(text):
         candidates.append((m.start(), m.end(), 4, "pronoun", "", PRONOUNS[m.group(0).lower()],
                            "", False, ""))
@@ -310,7 +328,7 @@ def find_mentions(text: str, date=None, registry: Registry | None = None,
                           possessive=bool(_POSSESSIVE_AFTER.match(text, end, end + 3)),
                           after_preposition=_after_preposition(text, start))
         if (kind in ("person", "name") and mentions and mentions[-1].kind == "spokesperson"
-                and re.fullmatch(r",?\s", text[mentions[-1].end:start])):
+                and _JOIN.fullmatch(text, mentions[-1].end, start)):
             # "spokesman Josh Earnest", "a spokeswoman, Jen Psaki": a named spokesperson
             previous = mentions.pop()
             mention = Mention(previous.start, end, "person", name, gender or previous.gender,
@@ -344,7 +362,7 @@ def description_before(text: str, end: int, start: int) -> tuple[int, str] | Non
     (7, 'unnamed')
     """
     offset = max(start, end - 100)
-    words = list(re.finditer(r"[\w’'-]+", text[offset:end]))[-8:]
+    words = list(_PLAIN_WORD.finditer(text[offset:end]))[-8:]
     if not words or words[-1].end() != end - offset or not words[-1].group(0)[:1].islower():
         return None
     # Only words and spaces: the description stops at punctuation.
