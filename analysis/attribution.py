@@ -221,7 +221,7 @@ def _attribute_one(q: Quote, article: _Article, sentences, i, starts, labels) ->
     s_open = sentences[open_i][0] if open_i >= 0 else s0
     k = article.position[id(q)]
     if k + 1 < len(article.quotes):  # what follows a quotation ends at the next one
-        s1 = min(s1, max(article.quotes[k + 1].open_at, q.last_char + 1))
+        s1 = min(s1, max(article.quotes[k + 1].open_at, q.close_end or q.last_char + 1))
     earlier = _earlier_quotes(q, article, s_open)
     before_start = max(s_open, earlier[-1].close_end) if earlier and \
         earlier[-1].close_end is not None else s_open

@@ -289,6 +289,8 @@ def cue_after(text: str, start: int, stop: int, index: MentionIndex,
     ('told', 'Warren')
     """
     stop = min(stop, start + WINDOW)
+    if stop <= start:
+        return None
     lead = _LEAD.match(text, start, stop).end() - start
     pos = start + lead
     according = _ACCORDING.match(text, pos, stop)
@@ -350,8 +352,8 @@ def cue_before(text: str, start: int, open_at: int, index: MentionIndex
             if m is not None and m.start >= start and _subject(m, index):
                 return verb.group(0), Slot(m.start, m.end, m)
     according = None
-    for according in _ACCORDING.finditer(text, start, open_at):
-        pass
+    for found in _ACCORDING.finditer(text, start, open_at):  # the last "according to"
+        according = found
     if according and (not verbs or verbs[-1][0] < according.start()):
         slot = subject_after(text, according.end(), open_at, index)
         return ("according to", slot) if slot else None

@@ -72,6 +72,13 @@ def test_random_marks_never_raise(seed):
                                        "spokesperson", "unnamed", "unknown"]).all()
 
 
+@pytest.mark.parametrize("text", ["''We won,'' ''again.''", "“a”“b”“c”", "‘a’’b’", "“”“”",
+                                  "PENCE: “a", "“a,” he said“b”"])
+def test_quotations_that_touch_never_raise(text):
+    found = extract_quotes(_corpus(text))
+    assert (found["start"] <= found["end"]).all()
+
+
 def test_a_quotation_that_never_closes_runs_to_its_paragraphs_end():
     text = "He said “we will win and win and win" + " and win" * 5000 + "\n\nThen it ended."
     found = extract_quotes(_corpus(text))
