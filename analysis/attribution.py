@@ -67,12 +67,10 @@ class _Article:
         else:
             entity = self.entities.add(m)
         self.resolved[m.start] = entity
-        if entity is not None:
-            self.index.known.add(m.start)
-        if entity is not None and m.kind != "pronoun":
-            self.salience.seen(entity, m.can_be_subject)
-        elif entity is not None:
-            self.salience.seen(entity, True)
+        if entity is None or entity in self.entities.weak:
+            return
+        self.index.known.add(m.start)
+        self.salience.seen(entity, m.kind == "pronoun" or m.can_be_subject)
 
     def speaker(self, slot: Slot) -> tuple[int | None, str]:
         """The entity a slot names and its kind ("unnamed" for a description)."""
@@ -81,6 +79,7 @@ class _Article:
         m = slot.mention
         if m.start in self.resolved and self.resolved[m.start] is not None:
             entity = self.resolved[m.start]
+            self.entities.weak.discard(entity)  # a cue names it: a speaker from now on
         elif m.kind == "pronoun":
             return None, "unknown"
         else:

@@ -157,6 +157,11 @@ def subject_before(text: str, verb_at: int, lo: int, index: MentionIndex) -> Slo
             break
         pos = _rstrip(text, pos - len(word.group(0)), lo)
     word = _word_before(text, pos, lo)
+    if word and word.group(0) == "who":  # "O'Rourke, whose district …, and who suggested"
+        at = max(lo, pos - 30) + word.start()
+        comma = max(text.rfind(", who", lo, at + 1), text.rfind(", whose", lo, at + 1))
+        end = _skip_tag(text, _rstrip(text, comma if comma >= 0 else at, lo), lo)
+        return _slot_ending(text, end, lo, index)
     if word and word.group(0) in ("and", "but"):  # "De Blasio said … and said": the subject
         subjects = [m for m in index.before(max(lo, pos - 30) + word.start(), lo)
                     if _subject(m, index)]
@@ -175,9 +180,11 @@ def subject_before(text: str, verb_at: int, lo: int, index: MentionIndex) -> Slo
             segment = text[max(comma + 1, lo):end].strip()
             if not segment or _MARK_OR_CLAUSE.search(segment):
                 break
-            if not _APPOSITIVE.match(segment):
+            if not _APPOSITIVE.match(segment) and not _DESCRIBED.search(segment):
                 slot = _slot_ending(text, _skip_tag(text, _rstrip(text, end, lo), lo), lo, index)
-                if slot is not None:
+                # the name is the phrase, with at most a few words before it ("Sanders
+                # campaign manager Jeff Weaver"), not the end of a clause ("… in Ukraine")
+                if slot is not None and len(text[max(comma + 1, lo):slot.start].split()) <= 4:
                     return slot
                 break
             if comma < lo:
@@ -265,6 +272,7 @@ def inverted(text: str, pos: int, stop: int, index: MentionIndex) -> Slot | None
 # A quotation mark (not an apostrophe: "Florida’s") or a clause break.
 _MARK_OR_CLAUSE = re.compile(r"[“”\";:‘]|(?<!\w)’|’(?!\w)")
 _APPOSITIVE = re.compile(r"[a-z0-9]|(?:The|A|An)\s+[a-z]|[A-Z][a-z]{0,4}\.$")
+_DESCRIBED = re.compile(r"\b[a-z][\w-]*$")  # ends in a common noun: "Mr. Obama's adviser"
 _DESCRIPTOR = re.compile(r"(?:[’']s?)?(?:\s+[a-z0-9][\w-]*){1,4}\s+")
 # Words before a name after an inverted verb: "said former Obama adviser David Axelrod".
 _LEADING = re.compile(r"(?:(?:the|a|an|former|[a-z0-9][\w-]*|[A-Z][\w-]*[’']s)\s+){1,4}")
@@ -344,13 +352,18 @@ def cue_before(text: str, start: int, open_at: int, index: MentionIndex
             m.kind == "person" or (colon and m.kind != "pronoun" and not _describes(m.name))):
         return ":" if colon else "", Slot(m.start, m.end, m)
     verbs = speech_verbs_in(text, start, open_at)
-    if colon and not verbs:  # "Mr. Christie gloated: “…": a verb the lexicon lacks
+    if colon and not verbs:
         verb = _word_before(text, end, start)
-        if verb and verb.group(0).islower():
+        if verb and verb.group(0).islower():  # "Mr. Christie gloated: “…": a verb unlisted
             at = end - len(verb.group(0))
             m = index.by_end.get(_rstrip(text, at, start))
             if m is not None and m.start >= start and _subject(m, index):
                 return verb.group(0), Slot(m.start, m.end, m)
+        # "President Clinton released the following statement: “…": the clause's subject
+        clause = max(start, text.rfind(",", start, end) + 1, text.rfind(";", start, end) + 1)
+        first = index.by_start.get(_lstrip(text, clause))
+        if first is not None and _subject(first, index) and len(text[clause:end].split()) <= 10:
+            return ":", Slot(first.start, first.end, first)
     according = None
     for found in _ACCORDING.finditer(text, start, open_at):  # the last "according to"
         according = found

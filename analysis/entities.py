@@ -46,6 +46,9 @@ class Entities:
     _surnames: dict[str, list[int]] = field(default_factory=dict)
     _titles: dict[str, int] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)  # capitalised words seen before a speech verb
+    # Capitalised names with no sign of a person ("El Paso", "Megyn Kelly" before she
+    # speaks): kept for their surnames, not taken for pronouns until a cue names them.
+    weak: set[int] = field(default_factory=set)
 
     def new(self, name: str, kind: str, gender: str, key: tuple[str, str]) -> int:
         self.names.append(name)
@@ -81,6 +84,8 @@ class Entities:
         if m.kind not in ("person", "name"):
             return None
         found = self._named(m, create)
+        if found is not None and create:
+            self.weak.discard(found)
         if found is not None:
             if m.title and title_key(m.title):
                 self._titles[title_key(m.title)] = found
@@ -129,7 +134,10 @@ class Entities:
                 return same
             if m.kind == "name" and same is not None and first_name_gender(words[0]) is None:
                 return same  # "Now Graham": a capitalised word before a known surname
-            return self.new(m.name, "other person", m.gender, ("person", m.name))
+            found = self.new(m.name, "other person", m.gender, ("person", m.name))
+            if m.kind == "name" and not create and m.name not in self.speakers:
+                self.weak.add(found)
+            return found
         if same is not None:
             return same
         if m.kind == "person" or create or m.name in self.speakers:

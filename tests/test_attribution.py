@@ -70,6 +70,14 @@ def test_the_subject_of_a_verb_after_several_descriptive_phrases():
     ("Said Dorothy Poynter, who grew up nearby, “We were all so proud of him.”",
      "Dorothy Poynter"),
     ("“Do I think that dealer should be sued?” Sanders asked rhetorically.", "Sanders"),
+    ("As Akhil Amar, a professor at Yale, put it, “Republicans should remember that.”",
+     "Akhil Amar"),
+    ("When Wallace died, President Clinton released the following statement: “We grieve.”",
+     "Clinton"),
+    ("“We don't believe troops are the answer,” Benjamin J. Rhodes, Mr. Obama's deputy "
+     "national security adviser, said.", "Benjamin J. Rhodes"),
+    ("Mr. Putin also veered close to an admission about eastern Ukraine, saying, “We never "
+     "said there were no people there.”", "Vladimir Putin"),
 ])
 def test_cue_shapes(paragraph, speaker):
     assert who(paragraph)[0][0] == speaker
@@ -88,6 +96,14 @@ def test_a_sentence_that_reports_speech_of_its_own_is_no_attribution():
 def test_a_participle_attributes_the_quotation_to_its_subject():
     found = who("Sanders compared himself to Clinton, saying, “I don’t get speaking fees.”")
     assert found == [("Sanders", "other person")]
+
+
+def test_a_place_is_not_taken_for_a_person():
+    # "El Paso" is a capitalised name with no sign of a person: not the subject of
+    # "suggested", so the quotation paragraph keeps the last speaker.
+    found = who("“They vote,” said Rep. Beto O'Rourke, whose El Paso district went for her "
+                "and who suggested that voters might come out.", "“In El Paso, she won.”")
+    assert [s for s, _ in found] == ["Beto O'Rourke", "Beto O'Rourke"]
 
 
 def test_coordinated_verbs_share_their_subject():
