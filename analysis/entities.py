@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.mentions import Mention, first_name_gender
+from analysis.mentions import Mention
+from analysis.names import first_name_gender
 
 KINDS = ("registry person", "other person", "organisation", "spokesperson", "unnamed",
          "unknown")

@@ -8,10 +8,11 @@ mention, "told" with an object, appositives and party tags, transcripts, single 
 import pandas as pd
 import pytest
 
-from analysis.cues import MentionIndex, cue_after, cue_before, subject_before
+from analysis.cues import cue_after, cue_before
 from analysis.mentions import find_mentions
 from analysis.quotemarks import quote_marks
 from analysis.quotes import extract_quotes, reported_speech
+from analysis.subjects import MentionIndex, subject_before
 
 
 def quotes_of(*paragraphs, date="2016-05-01"):
