@@ -96,6 +96,11 @@ class Entities:
                 self.genders[found] = m.gender
         return found
 
+    def knows(self, word: str) -> bool:
+        """Whether a single capitalised word may name an entity: a surname the article gave,
+        or a word it used before a speech verb."""
+        return word in self._surnames or word in self.speakers
+
     def lookup(self, name: str) -> int | None:
         """The person a name (or a surname alone) refers to, if the article named them."""
         words = name.split()

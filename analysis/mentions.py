@@ -30,7 +30,9 @@ PRONOUNS = {"he": "male", "she": "female", "they": "plural"}
 PREPOSITIONS = frozenset(
     "about against among at before behind between by during for from in into like near of "
     "on over than through to toward towards under upon with within without".split())
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+# "\b(?:[Hh]e|[Ss]he|[Tt]hey)\b", written to begin with a character class (the regex engine
+# then skips ahead to those letters) and to test the character before it afterwards.
+_PRONOUN = re.compile(r"[HhSsTt](?<![\w].)(?:(?<=[Hh])e|(?<=[Ss])he|(?<=[Tt])hey)\b")
 _POSSESSIVE_AFTER = re.compile(r"[’'](?:s\b|(?<=s[’'])(?=\s))")
 _JOIN = re.compile(r",?\s")
 _PLAIN_WORD = re.compile(r"[\w’'-]+")
@@ -59,8 +61,8 @@ class Mention(NamedTuple):
 def _office_pattern() -> re.Pattern[str]:
     """"the senator", "the governor": a one-word title, lower case, not before a name."""
     words = sorted({t.lower() for t in titles().gender if t.isalpha() and t[:1].isupper()})
-    return re.compile(rf"\b[Tt]he\s+(?:(?:former|late|new|current)\s+)?({'|'.join(words)})\b"
-                      r"(?![\w-]|\s+[A-Z])")
+    return re.compile(rf"[Tt](?<![\w].)he\s+(?:(?:former|late|new|current)\s+)?"
+                      rf"({'|'.join(words)})\b(?![\w-]|\s+[A-Z])")
 
 
 def find_mentions(text: str, date=None, registry: Registry | None = None,
@@ -128,6 +130,10 @@ def find_mentions(text: str, date=None, registry: Registry | None = None,
     for start, end, _, kind, name, gender, title, known, written in candidates:
         k = bisect.bisect_right(starts, start) - 1
         if start < last_end or (k >= 0 and start < inside[k][1]):
+            continue
+        if kind == "pronoun":  # no possessive, and rarely after a preposition ("for they")
+            mentions.append(Mention(start, end, kind, name, gender))
+            last_end = end
             continue
         mention = Mention(start, end, kind, name, gender, title, known, written,
                           possessive=bool(_POSSESSIVE_AFTER.match(text, end, end + 3)),

@@ -46,6 +46,8 @@ class Article:
         """Take in one mention, in text order."""
         if m.kind == "pronoun":
             entity = self.salience.resolve(m.gender)
+        elif m.kind == "name" and " " not in m.name and not self.entities.knows(m.name):
+            return  # a capitalised word that names no one yet ("Iowa"): the commonest case
         else:
             entity = self.entities.add(m)
         self.resolved[m.start] = entity
