@@ -81,37 +81,38 @@ def titles() -> Titles:
                   max(len(t.split()) for t in gender))
 
 
+# The plain word lists: name -> (file, key).
+_WORD_LISTS = {"organisation_words": ("organisations.yml", "words"),
+               "unnamed_nouns": ("unnamed_sources.yml", "nouns"),
+               "determiners": ("unnamed_sources.yml", "determiners")}
+
+
 @functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """One of the plain word lists: ``organisation_words`` (capitalised words that make a
+    name an organisation: "Times", "Department"), ``unnamed_nouns`` (nouns that describe
+    a speaker without naming them: "official", "sources") or ``determiners`` (words that
+    open such a description: "a", "two", "several").
+
+    Examples
+    --------
+    >>> "Times" in word_list("organisation_words"), "officials" in word_list("unnamed_nouns")
+    (True, True)
+    """
+    file, key = _WORD_LISTS[name]
+    return frozenset(_load(file)[key])
+
+
 def organisation_words() -> frozenset[str]:
-    """Capitalised words that make a name an organisation ("Times", "Department").
-
-    Examples
-    --------
-    >>> "Times" in organisation_words()
-    True
-    """
-    return frozenset(_load("organisations.yml")["words"])
+    """:func:`word_list` ``("organisation_words")``."""
+    return word_list("organisation_words")
 
 
-@functools.cache
 def unnamed_nouns() -> frozenset[str]:
-    """Nouns that describe a speaker without naming them ("official", "sources").
-
-    Examples
-    --------
-    >>> "officials" in unnamed_nouns()
-    True
-    """
-    return frozenset(_load("unnamed_sources.yml")["nouns"])
+    """:func:`word_list` ``("unnamed_nouns")``."""
+    return word_list("unnamed_nouns")
 
 
-@functools.cache
 def determiners() -> frozenset[str]:
-    """Words that open a description of a speaker ("a", "the", "two", "several").
-
-    Examples
-    --------
-    >>> "several" in determiners()
-    True
-    """
-    return frozenset(_load("unnamed_sources.yml")["determiners"])
+    """:func:`word_list` ``("determiners")``."""
+    return word_list("determiners")
