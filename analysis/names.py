@@ -60,10 +60,14 @@ def first_name_gender(word: str) -> str | None:
     return None if found == "unknown" else found if found in ("male", "female") else ""
 
 
+# Words the first-name list holds that begin place names ("San Jose", "El Paso").
+_PLACE_STARTS = frozenset("San Santa El Des Los Las La Le St. Saint Fort Mount Port".split())
+
+
 @functools.lru_cache(maxsize=65536)
 def _is_first_name(word: str) -> bool:
-    return (word not in _NOT_NAME and word not in titles() and word not in organisation_words()
-            and first_name_gender(word) is not None)
+    return (word not in _NOT_NAME and word not in _PLACE_STARTS and word not in titles()
+            and word not in organisation_words() and first_name_gender(word) is not None)
 
 
 def _tokens(run: str) -> list[tuple[int, str]]:

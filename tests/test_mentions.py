@@ -44,6 +44,11 @@ def test_surnames_that_are_titles_stay_names():
                                ("Representative Peter T. King", "person", "Peter T. King")]
 
 
+@pytest.mark.parametrize("place", ["El Paso", "San Jose", "Santa Monica", "Des Moines"])
+def test_places_whose_first_word_is_also_a_first_name_are_no_people(place):
+    assert named(f"They met in {place} on Monday.")[0][1:] == ("name", place)
+
+
 def test_a_name_ends_at_a_full_stop_or_a_quotation_mark():
     text = "It came from Victor Pinchuk.'' Mrs. Clinton replied. Said Trump. Clinton agreed."
     assert [n for _, _, n in named(text)] == ["Victor Pinchuk", "Clinton", "Donald Trump",
