@@ -236,11 +236,3 @@ def _collect(doc_ids, texts, results: list[dict]) -> Analysis:
         seconds=seconds,
     )
 
-
-def __getattr__(name: str):
-    # The cache lives in analysis.cache (which imports this module); the old name stays.
-    if name == "cached_analyse":
-        from analysis.cache import cached_analyse
-
-        return cached_analyse
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

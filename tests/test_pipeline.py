@@ -8,7 +8,8 @@ import pytest
 
 from analysis import load_corpus
 from analysis.bench import main as bench_main
-from analysis.pipeline import analyse, cached_analyse
+from analysis.cache import cached_analyse
+from analysis.pipeline import analyse
 from analysis.quotes import extract_quotes, reported_speech
 from analysis.voices import speaker_sentences
 
