@@ -161,7 +161,8 @@ def test_the_senator_is_the_senator_the_article_named():
 def test_offices_resolve_by_the_articles_date():
     text = "“We must stay united,” the prime minister said."
     assert who(text, date="2025-02-26") == [("Keir Starmer", "registry person")]
-    assert who(text, date="2016-05-01") == [("", "unnamed")]  # no holder on record then
+    assert who(text, date="2004-11-03") == [("Tony Blair", "registry person")]
+    assert who(text, date="1985-05-01") == [("", "unnamed")]  # no holder on record then
 
 
 # --- kinds of speaker --------------------------------------------------------------------
