@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.comparisons import names_list, number_word, share_words
+from analysis.stats import Interval
 
 NARRATIVE = "journalists' narrative"
 EDITORIAL = "government editorial"
@@ -123,6 +124,25 @@ def voice_of(sentences: pd.DataFrame, corpus: pd.DataFrame,
         speech = np.where(speakers.isin(set(leaders)), LEADERS,
                           np.where(is_spokesperson(speakers), SPOKESPEOPLE, OTHERS))
     return pd.Series(np.where(quoted, speech, narrative), index=sentences.index, name="voice")
+
+
+def describe_grade(row: pd.Series, fmt: str = "{:.1f}") -> str:
+    """One row of :func:`analysis.readability.grouped_readability` in words: the grade, its
+    interval or why there is none, and the counts.
+
+    Examples
+    --------
+    >>> row = pd.Series({"estimate": 13.9, "low": 13.4, "high": 14.6, "n_sentences": 89,
+    ...                  "n_articles": 5, "resampled": "articles", "reason": ""})
+    >>> describe_grade(row)
+    '13.9 (95% interval 13.4–14.6; 89 sentences in 5 articles)'
+    >>> describe_grade(pd.Series({**row, "low": np.nan, "high": np.nan,
+    ...                           "reason": "4 articles: too few"}))
+    '13.9 (no interval: 4 articles: too few; 89 sentences in 5 articles)'
+    """
+    return Interval(float(row["estimate"]), float(row["low"]), float(row["high"]),
+                    n_units=int(row["n_sentences"]), n_clusters=int(row["n_articles"]),
+                    resampled=str(row["resampled"]), reason=str(row["reason"])).describe(fmt)
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,20 @@ def test_no_editorial_no_government_voice():
                            "outlet_kind": ["UK public broadcaster's news website"]})
     assert grades.editorial_sentence(corpus).startswith("No article is")
     assert not grades.government_editorials(corpus.drop(columns="outlet_kind")).any()
+
+
+def test_a_voice_only_some_articles_have_is_named_in_the_legend():
+    """A government's editorial is one article's voice: its series must still be named."""
+    import matplotlib.pyplot as plt
+
+    from analysis import charts
+
+    rows = [("a", grades.NARRATIVE), ("a", grades.QUOTED), ("b", grades.QUOTED),
+            ("b", grades.EDITORIAL)]
+    table = pd.DataFrame({"group": [g for g, _ in rows], "voice": [v for _, v in rows],
+                          "estimate": [12.0, 13.0, 14.0, 15.0], "low": np.nan,
+                          "high": np.nan, "n_units": 8})
+    fig = charts.intervals(table, "grade", "Voices", series="voice")
+    names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert sorted(names) == sorted([grades.NARRATIVE, grades.QUOTED, grades.EDITORIAL])
+    plt.close(fig)
