@@ -55,7 +55,7 @@ def _dots(ax, profiles: pd.DataFrame, prefix: str, colour_of: Mapping[str, str],
 
 
 def _finish(ax, n_rows: int, title: str, xlabel: str) -> None:
-    ax.set_ylim(n_rows - 0.5, -0.62)
+    ax.set_ylim(n_rows - 0.5, -0.68)
     ax.set_yticks(range(n_rows), [""] * n_rows)
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", labelsize=7.5)
@@ -88,17 +88,20 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
     """
     colour_of = colour_of or {}
     n_rows = len(profiles)
-    height = rows_height(max(n_rows, 1), per_row=0.62, extra=2.7)
+    rows_in = rows_height(max(n_rows, 1), per_row=0.5, extra=0.0)  # one panel's plot height
+    top, gap, bottom = 1.0, 1.25, 1.0  # inches: title, between the two rows, legend
+    height = top + 2 * rows_in + gap + bottom
+    labels = [_row_label(n, r) for n, r in profiles.iterrows()]
     with style():
-        fig = plt.figure(figsize=(12, height))
-        grid = fig.add_gridspec(1, 4, width_ratios=[1.15, 1, 1, 1], wspace=0.12)
-        axes = [fig.add_subplot(grid[0, i]) for i in range(4)]
+        fig = plt.figure(figsize=(9, height))
+        grid = fig.add_gridspec(2, 2, wspace=0.06, hspace=gap / rows_in)
+        axes = [fig.add_subplot(grid[i, j]) for i in range(2) for j in range(2)]
         words, tone, share, grade = axes
         if n_rows == 0:
             for ax in axes:
                 ax.set_axis_off()
-            axes[0].text(0, 0.5, "No person is named in the metadata or quoted.",
-                         fontsize=10, transform=axes[0].transAxes)
+            words.text(0, 0.5, "No person is named in the metadata or quoted.",
+                       fontsize=10, transform=words.transAxes)
         for i, (name, row) in enumerate(profiles.iterrows()):
             colour = colour_of.get(name, DARK)
             colour = DARK if colour == OTHERS else colour
@@ -106,25 +109,24 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
                 words.barh(i, row["words"], color=colour, height=0.55, alpha=0.85)
                 articles = int(row["quoted_in"])
                 words.text(row["words"], i, f" {int(row['words']):,} in {articles} "
-                           f"article{'s' if articles != 1 else ''}", va="center", fontsize=7)
+                           f"article{'s' if articles != 1 else ''}", va="center", fontsize=7.5)
             else:
-                words.text(0, i, " not quoted", va="center", fontsize=7, color=GREY_TEXT)
-        top = float(profiles["words"].max()) if n_rows and profiles["words"].max() > 0 else 1.0
-        words.set_xlim(0, top * 1.75)
+                words.text(0, i, " not quoted", va="center", fontsize=7.5, color=GREY_TEXT)
+        most = float(profiles["words"].max()) if n_rows and profiles["words"].max() > 0 else 1.0
+        words.set_xlim(0, most * 1.6)
         _finish(words, n_rows, "Their own words quoted", "quoted words")
-        words.set_yticks(range(n_rows), [_row_label(n, r) for n, r in profiles.iterrows()],
-                         fontsize=7.5)
 
         _dots(tone, profiles, "tone", colour_of, lambda r: f"{r['tone']:+.2f}")
         tone.axvline(0, color="#999999", linestyle="--", linewidth=1)
         tone.set_xlim(-1.05, 1.05)
+        tone.set_xticks([-1, -0.5, 0, 0.5, 1])
         _finish(tone, n_rows, "Tone of their quoted sentences", "mean VADER compound (−1 to 1)")
 
         _dots(share, profiles, "topic", colour_of,
               lambda r: f"{int(r['topic_k'])} of {int(r['sentences'])}")
-        share.set_xlim(-0.04, 1.04)
+        share.set_xlim(-0.06, 1.06)
         share.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-        _finish(share, n_rows, "Sentences that mention\n" + shorten(topic, 34),
+        _finish(share, n_rows, "Their sentences that mention\n" + shorten(topic, 40),
                 "share of their quoted sentences")
 
         _dots(grade, profiles, "grade", colour_of, lambda r: f"{r['grade']:.1f}")
@@ -133,18 +135,18 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
         if reference is not None:
             grade.axvline(reference, color="#999999", linestyle="--", linewidth=1)
         values = pd.concat([profiles[c] for c in ("grade", "grade_low", "grade_high")])
-        values = values[np.isfinite(values.astype(float))]
-        lo = min([*values, *(band or ()), *([reference] if reference is not None else [])],
-                 default=8.0)
-        hi = max([*values, *(band or ()), *([reference] if reference is not None else [])],
-                 default=16.0)
-        grade.set_xlim(lo - 1.0, hi + 1.0)
+        values = [*values[np.isfinite(values.astype(float))], *(band or ()),
+                  *([reference] if reference is not None else [])]
+        grade.set_xlim(min(values, default=8.0) - 1.0, max(values, default=16.0) + 1.0)
         _finish(grade, n_rows, "Reading grade of their\nquoted sentences",
                 "Flesch–Kincaid grade")
+        for ax in (words, share):  # the left column names the rows; the right shares them
+            ax.set_yticks(range(n_rows), labels, fontsize=7.5)
 
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
         # Margins in inches, so a taller figure does not waste them.
-        fig.subplots_adjust(left=0.2, right=0.985, bottom=1.05 / height, top=1 - 0.9 / height)
+        fig.subplots_adjust(left=0.25, right=0.98, bottom=bottom / height,
+                            top=1 - top / height)
         handles = [Line2D([], [], marker="o", linestyle="none", color=DARK, markersize=6,
                           label="dot, line: estimate, 95% interval"),
                    Line2D([], [], marker="o", linestyle="none", color=DARK, markersize=6,
@@ -152,7 +154,7 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
                           label="hollow: too few for an interval")]
         if band is not None and band_label:
             handles.append(Patch(color="#E3E3E3", label=shorten(band_label)))
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.2, 0.02 / height),
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.05 / height),
                    ncol=len(handles), frameon=False, fontsize=7.5)
     if note is None:
         quoted = int((profiles["quotations"] > 0).sum()) if n_rows else 0
