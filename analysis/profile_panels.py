@@ -39,7 +39,7 @@ def _dots(ax, profiles: pd.DataFrame, prefix: str, colour_of: Mapping[str, str],
     for i, (name, row) in enumerate(profiles.iterrows()):
         estimate, low, high = row[prefix], row[f"{prefix}_low"], row[f"{prefix}_high"]
         if not np.isfinite(estimate):
-            ax.text(0.5, i, "no quoted sentence", ha="center", va="center", fontsize=7,
+            ax.text(0.5, i, "no quoted sentence", ha="center", va="center", fontsize=7.5,
                     color=GREY_TEXT, transform=ax.get_yaxis_transform())
             continue
         colour = colour_of.get(name, DARK)
@@ -51,17 +51,17 @@ def _dots(ax, profiles: pd.DataFrame, prefix: str, colour_of: Mapping[str, str],
         ax.plot([estimate], [i], "o", markersize=6.5, markeredgewidth=1.6, color=colour,
                 markerfacecolor=colour if known else "white", linestyle="none")
         ax.annotate(fmt(row), (estimate, i), xytext=(0, 5.5), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=6.8, color="#333333")
+                    ha="center", va="bottom", fontsize=8, color="#333333")
 
 
 def _finish(ax, n_rows: int, title: str, xlabel: str) -> None:
     ax.set_ylim(n_rows - 0.5, -0.68)
     ax.set_yticks(range(n_rows), [""] * n_rows)
     ax.tick_params(axis="y", length=0)
-    ax.tick_params(axis="x", labelsize=7.5)
+    ax.tick_params(axis="x", labelsize=8.5)
     ax.grid(axis="y", visible=False)
-    ax.set_title(title, fontsize=9, loc="left")
-    ax.set_xlabel(xlabel, fontsize=8)
+    ax.set_title(title, fontsize=10, loc="left")
+    ax.set_xlabel(xlabel, fontsize=9)
 
 
 def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
@@ -88,12 +88,12 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
     """
     colour_of = colour_of or {}
     n_rows = len(profiles)
-    rows_in = rows_height(max(n_rows, 1), per_row=0.5, extra=0.0)  # one panel's plot height
-    top, gap, bottom = 1.0, 1.25, 1.0  # inches: title, between the two rows, legend
+    rows_in = rows_height(max(n_rows, 1), per_row=0.55, extra=0.0)  # one panel's plot height
+    top, gap, bottom = 1.0, 1.3, 1.25  # inches: title, between the two rows, legend
     height = top + 2 * rows_in + gap + bottom
     labels = [_row_label(n, r) for n, r in profiles.iterrows()]
     with style():
-        fig = plt.figure(figsize=(9, height))
+        fig = plt.figure(figsize=(8, height))
         grid = fig.add_gridspec(2, 2, wspace=0.06, hspace=gap / rows_in)
         axes = [fig.add_subplot(grid[i, j]) for i in range(2) for j in range(2)]
         words, tone, share, grade = axes
@@ -109,22 +109,22 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
                 words.barh(i, row["words"], color=colour, height=0.55, alpha=0.85)
                 articles = int(row["quoted_in"])
                 words.text(row["words"], i, f" {int(row['words']):,} in {articles} "
-                           f"article{'s' if articles != 1 else ''}", va="center", fontsize=7.5)
+                           f"article{'s' if articles != 1 else ''}", va="center", fontsize=8)
             else:
-                words.text(0, i, " not quoted", va="center", fontsize=7.5, color=GREY_TEXT)
+                words.text(0, i, " not quoted", va="center", fontsize=8, color=GREY_TEXT)
         most = float(profiles["words"].max()) if n_rows and profiles["words"].max() > 0 else 1.0
-        words.set_xlim(0, most * 1.6)
-        _finish(words, n_rows, "Their own words quoted", "quoted words")
+        words.set_xlim(0, most * 1.75)
+        _finish(words, n_rows, "Their own words\nquoted", "quoted words")
 
         _dots(tone, profiles, "tone", colour_of, lambda r: f"{r['tone']:+.2f}")
         tone.axvline(0, color="#999999", linestyle="--", linewidth=1)
         tone.set_xlim(-1.05, 1.05)
         tone.set_xticks([-1, -0.5, 0, 0.5, 1])
-        _finish(tone, n_rows, "Tone of their quoted sentences", "mean VADER compound (−1 to 1)")
+        _finish(tone, n_rows, "Tone of their\nquoted sentences", "mean VADER compound")
 
         _dots(share, profiles, "topic", colour_of,
               lambda r: f"{int(r['topic_k'])} of {int(r['sentences'])}")
-        share.set_xlim(-0.06, 1.06)
+        share.set_xlim(-0.12, 1.08)
         share.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
         _finish(share, n_rows, "Their sentences that mention\n" + shorten(topic, 40),
                 "share of their quoted sentences")
@@ -141,11 +141,11 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
         _finish(grade, n_rows, "Reading grade of their\nquoted sentences",
                 "Flesch–Kincaid grade")
         for ax in (words, share):  # the left column names the rows; the right shares them
-            ax.set_yticks(range(n_rows), labels, fontsize=7.5)
+            ax.set_yticks(range(n_rows), labels, fontsize=8.5)
 
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
         # Margins in inches, so a taller figure does not waste them.
-        fig.subplots_adjust(left=0.25, right=0.98, bottom=bottom / height,
+        fig.subplots_adjust(left=0.3, right=0.98, bottom=bottom / height,
                             top=1 - top / height)
         handles = [Line2D([], [], marker="o", linestyle="none", color=DARK, markersize=6,
                           label="dot, line: estimate, 95% interval"),
@@ -155,7 +155,7 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
         if band is not None and band_label:
             handles.append(Patch(color="#E3E3E3", label=shorten(band_label)))
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.05 / height),
-                   ncol=len(handles), frameon=False, fontsize=7.5)
+                   ncol=2, frameon=False, fontsize=8.5)
     if note is None:
         quoted = int((profiles["quotations"] > 0).sum()) if n_rows else 0
         note = (f"n = {int(profiles['words'].sum()) if n_rows else 0:,} quoted words and "
