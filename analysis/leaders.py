@@ -19,7 +19,8 @@ import pandas as pd
 from analysis.comparisons import names_list, number_word
 from analysis.grades import is_spokesperson
 from analysis.readability import grouped_readability
-from analysis.stats import grouped_mean, grouped_ratio, interval_cells
+from analysis.sentiment import summarise_misreadings
+from analysis.stats import count_phrase, grouped_mean, grouped_ratio, interval_cells
 
 MEASURES = ("tone", "topic", "grade")
 
@@ -314,3 +315,71 @@ def profile_table(profiles: pd.DataFrame, topic_label: str = "mention the topic"
         "reading grade": cells("grade", "{:.1f}"),
         "why no interval": reasons,
     }, index=profiles.index)
+
+
+def base_sentence(own: pd.DataFrame, n_sentences: int) -> str:
+    """What the tone, topic and grade rest on: the people's quoted sentences, or none.
+
+    Examples
+    --------
+    >>> own = pd.DataFrame({"doc_id": ["a", "a", "b"]})
+    >>> print(base_sentence(own, 89))
+    Their quoted sentences, 3 of 89 sentences in 2 articles, are the base of the three other
+    measures.
+    >>> base_sentence(own.iloc[:0], 29)
+    'No sentence is quoted from them: there is no tone, topic or reading grade to compare.'
+    """
+    if own.empty:
+        return "No sentence is quoted from them: there is no tone, topic or reading grade to " \
+               "compare."
+    counts = count_phrase(len(own), n_sentences, n_clusters=own["doc_id"].nunique())
+    return f"Their quoted sentences, {counts}, are the base of the three other measures."
+
+
+def topic_sentence(own: pd.DataFrame, topic: str) -> str:
+    """How many of the people's quoted sentences mention ``topic`` (``own`` from
+    :func:`own_sentences`, with ``_topic``).
+
+    Examples
+    --------
+    >>> own = pd.DataFrame({"doc_id": ["a", "a", "b"], "_topic": [1.0, 0.0, 1.0]})
+    >>> topic_sentence(own, "the war")
+    'Of their quoted sentences, 2 of 3 (in 2 articles) mention the war.'
+    >>> topic_sentence(own.iloc[:0], "the war")
+    'No quoted sentence of theirs can mention the war.'
+    """
+    if own.empty:
+        return f"No quoted sentence of theirs can mention {topic}."
+    k = int(own["_topic"].sum())
+    m = own.loc[own["_topic"] > 0, "doc_id"].nunique()
+    where = f" (in {m:,} article{'s' if m != 1 else ''})" if k else ""
+    verb = "mentions" if k == 1 else "mention"
+    return f"Of their quoted sentences, {k:,} of {len(own):,}{where} {verb} {topic}."
+
+
+def misread_sentence(found: pd.DataFrame, n_own: int, top: int = 3) -> str:
+    """How often VADER likely misreads a word in the people's quoted sentences
+    (``found`` from :func:`analysis.sentiment.misreadings` of those sentences).
+
+    Examples
+    --------
+    >>> found = pd.DataFrame({"text_id": [0, 0, 2], "word": ["United", "special", "united"],
+    ...                       "contribution": [0.2, 0.3, 0.2], "text": ["a", "a", "b"],
+    ...                       "reason": ["name", "sense", "name"]})
+    >>> print(misread_sentence(found, 5))
+    VADER scores words, not intentions: in 2 of the 5 sentences quoted from these people it
+    scores a word it likely misreads, most often “united” and “special”.
+    >>> misread_sentence(found.iloc[:0], 5)
+    'VADER finds no word it likely misreads in their quoted sentences.'
+    >>> misread_sentence(found.iloc[:0], 0)
+    'No quoted sentence of theirs to score.'
+    """
+    if n_own == 0:
+        return "No quoted sentence of theirs to score."
+    if found.empty:
+        return "VADER finds no word it likely misreads in their quoted sentences."
+    k = found["text_id"].nunique()
+    words = summarise_misreadings(found).index[:top]
+    return (f"VADER scores words, not intentions: in {k:,} of the {n_own:,} sentences quoted "
+            f"from these people it scores a word it likely misreads, most often "
+            f"{names_list(f'“{w}”' for w in words)}.")

@@ -88,6 +88,15 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
     """
     colour_of = colour_of or {}
     n_rows = len(profiles)
+    if n_rows == 0:  # a statement, not four empty panels
+        with style():
+            fig, ax = plt.subplots(figsize=(8, 1.6))
+            ax.set_axis_off()
+            ax.text(0, 0.5, "No person to show: the metadata names no one, and no British or "
+                    "American figure of the registry is quoted.", fontsize=10, wrap=True,
+                    transform=ax.transAxes)
+            fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
+        return set_note(fig, note if note is not None else "n = 0 people followed")
     rows_in = rows_height(max(n_rows, 1), per_row=0.55, extra=0.0)  # one panel's plot height
     top, gap, bottom = 1.0, 1.3, 1.25  # inches: title, between the two rows, legend
     height = top + 2 * rows_in + gap + bottom
@@ -97,11 +106,6 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
         grid = fig.add_gridspec(2, 2, wspace=0.06, hspace=gap / rows_in)
         axes = [fig.add_subplot(grid[i, j]) for i in range(2) for j in range(2)]
         words, tone, share, grade = axes
-        if n_rows == 0:
-            for ax in axes:
-                ax.set_axis_off()
-            words.text(0, 0.5, "No person is named in the metadata or quoted.",
-                       fontsize=10, transform=words.transAxes)
         for i, (name, row) in enumerate(profiles.iterrows()):
             colour = colour_of.get(name, DARK)
             colour = DARK if colour == OTHERS else colour
@@ -157,8 +161,8 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
         fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.05 / height),
                    ncol=2, frameon=False, fontsize=8.5)
     if note is None:
-        quoted = int((profiles["quotations"] > 0).sum()) if n_rows else 0
-        note = (f"n = {int(profiles['words'].sum()) if n_rows else 0:,} quoted words and "
-                f"{int(profiles['sentences'].sum()) if n_rows else 0:,} quoted sentences of "
-                f"{quoted} of {n_rows} people followed")
+        quoted = int((profiles["quotations"] > 0).sum())
+        note = (f"n = {int(profiles['words'].sum()):,} quoted words and "
+                f"{int(profiles['sentences'].sum()):,} quoted sentences of {quoted} of "
+                f"{n_rows} {'person' if n_rows == 1 else 'people'} followed")
     return set_note(fig, note)

@@ -198,6 +198,7 @@ def test_an_empty_corpus_draws_a_statement_not_an_empty_figure(tmp_path):
     empty = synthetic_profiles().iloc[:0]
     fig = profile_panels(empty, leaders.profiles_title(0), WAR)
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert any("No person" in t for t in texts)
+    assert any(t.startswith("No person to show") for t in texts)
+    assert note_of(fig) == "n = 0 people followed"
     save(fig, "empty-leaders", directory=tmp_path)
     plt.close(fig)
