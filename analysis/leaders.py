@@ -196,8 +196,8 @@ def most_mentioned_topic(sentences: pd.DataFrame, topics, people) -> str:
     return topics[int(np.argmax(counts.to_numpy()))]
 
 
-ROLE_LABELS = {"uk_leader": "UK figure of the article", "us_counterpart": "US counterpart",
-               "quoted": "quoted (not in the metadata)"}
+ROLE_LABELS = {"uk_leader": "UK figure", "us_counterpart": "US counterpart",
+               "quoted": "quoted"}  # the metadata's uk_leader, us_counterparts, or neither
 
 
 def profiles_title(n: int, noun: str = "leader") -> str:
@@ -302,9 +302,11 @@ def profile_table(profiles: pd.DataFrame, topic_label: str = "mention the topic"
     counts = [f"{int(k)} of {int(n)}: " if n else "" for k, n in
               zip(profiles["topic_k"], profiles["sentences"])]
     reasons = profiles["tone_reason"].where(profiles["tone_reason"] != "not quoted", "")
+    roles = profiles["role"].map(ROLE_LABELS).fillna(profiles["role"])
+    quoted_only = profiles["role"] == "quoted"
+    roles = roles.where(~quoted_only, roles + " (" + profiles["nationality"].astype(str) + ")")
     return pd.DataFrame({
-        "nationality": profiles["nationality"],
-        "role": profiles["role"].map(ROLE_LABELS).fillna(profiles["role"]),
+        "role": roles,
         "articles about them": profiles["n_articles"],
         "own words quoted": [quoted_phrase(r) for _, r in profiles.iterrows()],
         "quoted sentences": [
