@@ -21,6 +21,9 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 PACKS = Path("_build", "figure-pack")  # the folder of analysis.catalogue.pack_path (tested)
+# The project itself: a build on another corpus reads its sources through links
+# (tools/build.py), so the source folder has no analysis/ of its own.
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def figure_numbers(env) -> dict[str, str]:
@@ -34,7 +37,7 @@ def _figures_dir(root: Path) -> Path:
     """This build's figures folder, from ``analysis/settings.py`` run on its own (importing
     it through the package would load the whole analysis stack)."""
     spec = importlib.util.spec_from_file_location("_report_settings",
-                                                  root / "analysis" / "settings.py")
+                                                  PROJECT / "analysis" / "settings.py")
     settings = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(settings)
     return settings.figures_dir()
@@ -45,7 +48,7 @@ def _unchanged(root: Path, stamp: Path) -> bool:
     if not stamp.is_file():
         return False
     inputs = [*_figures_dir(root).glob("*"), *(root / "chapters").glob("*.ipynb"),
-              *(root / "analysis").glob("*.py"), *root.glob("*.ipynb"), root / "_toc.yml",
+              *(PROJECT / "analysis").glob("*.py"), *root.glob("*.ipynb"), root / "_toc.yml",
               root / "_config.yml", root / "CITATION.cff", root / "pyproject.toml",
               Path(__file__)]
     newest = max((p.stat().st_mtime_ns for p in inputs if p.is_file()), default=0)

@@ -356,6 +356,7 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
         size = 7.5 if len(groups) <= 30 else 6.5
         for k, offset in zip(kinds, offsets):
             rows = table[table[series] == k].set_index("group") if series else table
+            named = False  # a series is named once, at its first row (not every group has it)
             for i, g in enumerate(groups):
                 if g not in rows.index:
                     continue
@@ -366,7 +367,8 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
                     ax.plot([row["low"], row["high"]], [y, y], color=colour, linewidth=2.5,
                             alpha=0.55, solid_capstyle="round")
                 ax.plot(row["estimate"], y, "o", color=colour, markersize=7,
-                        label=shorten(k) if (series and i == 0) else None)
+                        label=shorten(k) if (series and not named) else None)
+                named = True
                 ax.text(1.01, y, _value_text(row, fmt), va="center", fontsize=size,
                         transform=ax.get_yaxis_transform())
         if reference is not None:

@@ -1,0 +1,387 @@
+"""The leaders side by side: what each says in the articles, measured four ways.
+
+One row per person the book follows (:func:`analysis.people.followed_people`): how much of
+their own words the articles quote (quotations and words, in how many articles), and, over
+the sentences quoted from them, their tone (mean VADER compound), the share that mention a
+topic, and their reading grade. Every estimate carries a 95% interval only where the
+person's sentences reach the minimums of :mod:`analysis.stats` (five articles, or ten
+sentences of one article); otherwise the interval is NaN and a reason says why.
+
+Only the person's own words count: a spokesperson's words are never a leader's
+(:func:`spokespeople` lists them apart).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.comparisons import names_list, number_word
+from analysis.grades import is_spokesperson
+from analysis.readability import grouped_readability
+from analysis.sentiment import summarise_misreadings
+from analysis.stats import count_phrase, grouped_mean, grouped_ratio, interval_cells
+
+MEASURES = ("tone", "topic", "grade")
+
+
+def quoted_words(quotes: pd.DataFrame, speakers) -> pd.DataFrame:
+    """Quotations, quoted words and articles quoted in, per speaker (zeros for the silent).
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"doc_id": ["a", "a", "b"], "speaker": ["X", "X", "X"],
+    ...                   "n_words": [3, 4, 5]})
+    >>> quoted_words(q, ["X", "Y"]).to_dict("index")
+    {'X': {'quotations': 3, 'words': 12, 'articles': 2}, 'Y': {'quotations': 0, 'words': 0, \
+'articles': 0}}
+    """
+    speakers = list(speakers)
+    own = quotes[quotes["speaker"].isin(speakers)] if len(quotes) else quotes
+    table = pd.DataFrame({
+        "quotations": own.groupby("speaker").size() if len(own) else pd.Series(dtype=int),
+        "words": own.groupby("speaker")["n_words"].sum() if len(own) else pd.Series(dtype=int),
+        "articles": own.groupby("speaker")["doc_id"].nunique() if len(own)
+        else pd.Series(dtype=int)})
+    return table.reindex(speakers).fillna(0).astype(int).rename_axis(None)
+
+
+def spokespeople(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Words said on a leader's or a body's behalf, per spokesperson label, kept apart.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the label ("Downing Street spokesperson"); ``quotations, words, articles``,
+        most words first.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"doc_id": ["a", "a"], "n_words": [9, 4],
+    ...                   "speaker": ["Downing Street spokesperson", "Liz Truss"]})
+    >>> spokespeople(q).to_dict("index")
+    {'Downing Street spokesperson': {'quotations': 1, 'words': 9, 'articles': 1}}
+    """
+    if not len(quotes):
+        return quoted_words(quotes, [])
+    labels = sorted(set(quotes.loc[is_spokesperson(quotes["speaker"]), "speaker"]))
+    table = quoted_words(quotes, labels)
+    return table.sort_values("words", ascending=False, kind="stable")
+
+
+def _interval_columns(table: pd.DataFrame, prefix: str, people) -> pd.DataFrame:
+    columns = {"estimate": prefix, "low": f"{prefix}_low", "high": f"{prefix}_high",
+               "reason": f"{prefix}_reason"}
+    out = table.reindex(list(people))[list(columns)].rename(columns=columns)
+    out[f"{prefix}_reason"] = out[f"{prefix}_reason"].fillna("")
+    return out
+
+
+def own_sentences(sentences: pd.DataFrame, names, topic: str) -> pd.DataFrame:
+    """The sentences quoted from ``names`` (their own words), with ``_topic`` (0/1 float for
+    the topic column) and ``_one`` (1.0) for ratios and their differences.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"quoted": [True, True, False], "speaker": ["A", "B", ""],
+    ...                   "war": [1, 0, 1]})
+    >>> own_sentences(s, ["A"], "war")[["speaker", "_topic", "_one"]].values.tolist()
+    [['A', 1.0, 1.0]]
+    """
+    own = sentences[sentences["quoted"].astype(bool) & sentences["speaker"].isin(list(names))]
+    return own.assign(_topic=own[topic].astype(float), _one=1.0)
+
+
+def leader_profiles(sentences: pd.DataFrame, quotes: pd.DataFrame, people: pd.DataFrame,
+                    topic: str, **kwargs) -> pd.DataFrame:
+    """One row per person followed: their own words, tone, a topic's share and their grade.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        The pipeline's sentence table: ``doc_id, quoted, speaker, compound``, the
+        readability counts and one 0/1 column per topic.
+    quotes : pandas.DataFrame
+        The quotation table (``doc_id, speaker, n_words``).
+    people : pandas.DataFrame
+        :func:`analysis.people.followed_people` (index: name; ``nationality, role,
+        n_articles``), in the order the rows should keep.
+    topic : str
+        The topic column whose share of the person's quoted sentences is reported.
+    **kwargs
+        Passed to the bootstrap (``n_boot``, ``seed``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the people. ``nationality, role, n_articles`` (articles about them, from
+        the metadata); ``quotations, words, quoted_in`` (quotations, quoted words, articles
+        they are quoted in); ``sentences, sentence_articles`` (their quoted sentences and
+        the articles those are in); ``tone, tone_low, tone_high, tone_reason`` (mean
+        compound); ``topic_k`` (sentences mentioning the topic), ``topic, topic_low,
+        topic_high, topic_reason`` (their share); ``grade, grade_low, grade_high,
+        grade_reason`` (Flesch–Kincaid). Estimates are NaN for a person never quoted.
+
+    Examples
+    --------
+    >>> people = pd.DataFrame({"nationality": ["UK", "US"], "role": ["uk_leader",
+    ...     "us_counterpart"], "n_articles": [1, 1]}, index=["A", "B"])
+    >>> sents = pd.DataFrame({"doc_id": ["d"] * 3, "quoted": [True, True, False],
+    ...     "speaker": ["A", "A", ""], "compound": [0.5, 0.1, 0.0], "war": [1, 0, 1],
+    ...     "sentences": 1, "words": 10, "syllables": 14, "letters": 50,
+    ...     "polysyllables": 1, "difficult_words": 2})
+    >>> quotes = pd.DataFrame({"doc_id": ["d"], "speaker": ["A"], "n_words": [20]})
+    >>> table = leader_profiles(sents, quotes, people, "war")
+    >>> [float(table.loc["A", c]) for c in ("words", "sentences", "topic_k", "topic")]
+    [20.0, 2.0, 1.0, 0.5]
+    >>> table.loc["A", "tone_reason"]
+    '2 sentences in one article: an interval needs at least 10'
+    >>> bool(np.isnan(table.loc["B", "tone"])), int(table.loc["B", "sentences"])
+    (True, 0)
+    """
+    names = list(people.index)
+    own = own_sentences(sentences, names, topic)
+    table = people[["nationality", "role", "n_articles"]].copy()
+    words = quoted_words(quotes, names)
+    table[["quotations", "words", "quoted_in"]] = words[["quotations", "words", "articles"]]
+    table["sentences"] = own.groupby("speaker").size().reindex(names, fill_value=0)
+    table["sentence_articles"] = (own.groupby("speaker")["doc_id"].nunique()
+                                  .reindex(names, fill_value=0))
+    tone = grouped_mean(own, "speaker", "compound", **kwargs)
+    share = grouped_ratio(own, "speaker", "_topic", "_one", **kwargs)
+    grade = (grouped_readability(own, "speaker", **kwargs)
+             .query("metric == 'flesch_kincaid_grade'").set_index("group"))
+    table = table.join(_interval_columns(tone, "tone", names))
+    table["topic_k"] = share["_topic"].reindex(names).fillna(0).astype(int)
+    table = table.join(_interval_columns(share, "topic", names))
+    table = table.join(_interval_columns(grade, "grade", names))
+    for column in ("tone_reason", "topic_reason", "grade_reason"):
+        table[column] = table[column].where(table["sentences"] > 0, "not quoted")
+    return table
+
+
+def quoted_phrase(row: pd.Series) -> str:
+    """The counts of one person's own words for prose and labels.
+
+    Examples
+    --------
+    >>> quoted_phrase(pd.Series({"words": 352, "quotations": 19, "quoted_in": 1}))
+    '352 words in 19 quotations, 1 article'
+    >>> quoted_phrase(pd.Series({"words": 0, "quotations": 0, "quoted_in": 0}))
+    'not quoted'
+    """
+    if not row["quotations"]:
+        return "not quoted"
+    return (f"{int(row['words']):,} word{'s' if row['words'] != 1 else ''} in "
+            f"{int(row['quotations']):,} quotation{'s' if row['quotations'] != 1 else ''}, "
+            f"{int(row['quoted_in']):,} article{'s' if row['quoted_in'] != 1 else ''}")
+
+
+def most_mentioned_topic(sentences: pd.DataFrame, topics, people) -> str:
+    """The topic mentioned in most of ``people``'s quoted sentences (first listed on ties;
+    the first topic when none is mentioned).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"quoted": [True, True, False], "speaker": ["A", "A", ""],
+    ...                   "war": [0, 1, 1], "trade": [1, 1, 0]})
+    >>> most_mentioned_topic(s, ["war", "trade"], ["A"])
+    'trade'
+    """
+    topics = list(topics)
+    if not topics:
+        return ""
+    own = own_sentences(sentences, people, topics[0])
+    counts = own[topics].astype(float).sum().reindex(topics).fillna(0)
+    return topics[int(np.argmax(counts.to_numpy()))]
+
+
+ROLE_LABELS = {"uk_leader": "UK figure", "us_counterpart": "US counterpart",
+               "quoted": "quoted"}  # the metadata's uk_leader, us_counterparts, or neither
+
+
+def profiles_title(n: int, noun: str = "leader") -> str:
+    """The figure's title, built from the number of people: never typed.
+
+    Examples
+    --------
+    >>> profiles_title(7), profiles_title(1), profiles_title(20)
+    ('Seven leaders in their own words', 'One leader in their own words', \
+'20 leaders in their own words')
+    """
+    return f"{number_word(n, capital=True)} {noun if n == 1 else noun + 's'} in their own words"
+
+
+def _listed(table: pd.DataFrame, limit: int) -> str:
+    """"A (352 words in 19 quotations, 1 article), B (…) and 3 others" for prose."""
+    items = [f"{name} ({quoted_phrase(row)})" for name, row in table.head(limit).iterrows()]
+    rest = len(table) - len(items)
+    if rest:
+        items.append(f"{rest:,} other{'s' if rest != 1 else ''} (see the table)")
+    return names_list(items)
+
+
+def coverage_sentence(profiles: pd.DataFrame, limit: int = 6) -> str:
+    """Who is quoted in their own words, and who never is, with the counts.
+
+    Up to ``limit`` people are named with their counts, in the table's order; past that,
+    the rest are counted.
+
+    Examples
+    --------
+    >>> p = pd.DataFrame({"quotations": [19, 0], "words": [352, 0], "quoted_in": [1, 0]},
+    ...                  index=["Keir Starmer", "Donald Trump"])
+    >>> print(coverage_sentence(p))
+    One of the two people followed is quoted in their own words: Keir Starmer (352 words in
+    19 quotations, 1 article). Donald Trump is never quoted in these articles.
+    """
+    n = len(profiles)
+    if n == 0:
+        return "The articles name no one to follow, and quote no British or American figure."
+    quoted = profiles[profiles["quotations"] > 0]
+    silent = list(profiles.index[profiles["quotations"] == 0])
+    people = "person followed" if n == 1 else f"{number_word(n)} people followed"
+    if quoted.empty:
+        head = ("The one person followed is" if n == 1 else f"None of the {people} is")
+        return f"{head} quoted in their own words in these articles."
+    share = ("The one person followed is" if n == 1 else
+             f"{'All' if len(quoted) == n else number_word(len(quoted), capital=True)} "
+             f"{'of the ' if len(quoted) < n else ''}{people} "
+             f"{'is' if len(quoted) == 1 else 'are'}")
+    text = f"{share} quoted in their own words: {_listed(quoted, limit)}."
+    if silent:
+        shown = silent if len(silent) <= limit else silent[:limit] + [
+            f"{len(silent) - limit:,} others"]
+        text += (f" {names_list(shown)} {'is' if len(silent) == 1 else 'are'} never quoted "
+                 "in these articles.")
+    return text
+
+
+def spokespeople_sentence(table: pd.DataFrame, limit: int = 4) -> str:
+    """The spokespeople's words, kept apart from the leaders', in one sentence.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"quotations": [7], "words": [127], "articles": [1]},
+    ...                  index=["Downing Street spokesperson"])
+    >>> print(spokespeople_sentence(t))
+    Words said on someone's behalf are not counted as theirs: Downing Street spokesperson
+    (127 words in 7 quotations, 1 article).
+    >>> spokespeople_sentence(t.iloc[:0])
+    'No spokesperson is quoted.'
+    """
+    if table.empty:
+        return "No spokesperson is quoted."
+    listed = table.rename(columns={"articles": "quoted_in"})
+    return ("Words said on someone's behalf are not counted as theirs: "
+            f"{_listed(listed, limit).replace(' (see the table)', '')}.")
+
+
+def profile_table(profiles: pd.DataFrame, topic_label: str = "mention the topic") -> pd.DataFrame:
+    """The profiles as a table for the book: counts first, intervals or why there are none.
+
+    Examples
+    --------
+    >>> people = pd.DataFrame({"nationality": ["UK"], "role": ["uk_leader"],
+    ...                        "n_articles": [1]}, index=["A"])
+    >>> sents = pd.DataFrame({"doc_id": ["d"] * 2, "quoted": [True, True],
+    ...     "speaker": ["A", "A"], "compound": [0.5, 0.1], "war": [1, 0], "sentences": 1,
+    ...     "words": 10, "syllables": 14, "letters": 50, "polysyllables": 1,
+    ...     "difficult_words": 2})
+    >>> quotes = pd.DataFrame({"doc_id": ["d"], "speaker": ["A"], "n_words": [20]})
+    >>> row = profile_table(leader_profiles(sents, quotes, people, "war")).loc["A"]
+    >>> row["own words quoted"], row["mention the topic"], row["tone"]
+    ('20 words in 1 quotation, 1 article', '1 of 2: 50% (no interval)', '+0.30 (no interval)')
+    """
+    def cells(prefix: str, fmt: str) -> pd.Series:
+        part = profiles[[prefix, f"{prefix}_low", f"{prefix}_high"]].set_axis(
+            ["estimate", "low", "high"], axis=1)
+        return interval_cells(part, fmt).where(profiles["sentences"] > 0, "–")
+
+    topic = cells("topic", "{:.0%}")
+    counts = [f"{int(k)} of {int(n)}: " if n else "" for k, n in
+              zip(profiles["topic_k"], profiles["sentences"])]
+    reasons = profiles["tone_reason"].where(profiles["tone_reason"] != "not quoted", "")
+    roles = profiles["role"].map(ROLE_LABELS).fillna(profiles["role"])
+    quoted_only = profiles["role"] == "quoted"
+    roles = roles.where(~quoted_only, roles + " (" + profiles["nationality"].astype(str) + ")")
+    return pd.DataFrame({
+        "role": roles,
+        "articles about them": profiles["n_articles"],
+        "own words quoted": [quoted_phrase(r) for _, r in profiles.iterrows()],
+        "quoted sentences": [
+            f"{int(n)} in {int(m)} article{'s' if m != 1 else ''}" if n else "none"
+            for n, m in zip(profiles["sentences"], profiles["sentence_articles"])],
+        "tone": cells("tone", "{:+.2f}"),
+        topic_label: [c + t if c else t for c, t in zip(counts, topic)],
+        "reading grade": cells("grade", "{:.1f}"),
+        "why no interval": reasons,
+    }, index=profiles.index)
+
+
+def base_sentence(own: pd.DataFrame, n_sentences: int) -> str:
+    """What the tone, topic and grade rest on: the people's quoted sentences, or none.
+
+    Examples
+    --------
+    >>> own = pd.DataFrame({"doc_id": ["a", "a", "b"]})
+    >>> print(base_sentence(own, 89))
+    Their quoted sentences, 3 of 89 sentences in 2 articles, are the base of the three other
+    measures.
+    >>> base_sentence(own.iloc[:0], 29)
+    'No sentence is quoted from them: there is no tone, topic or reading grade to compare.'
+    """
+    if own.empty:
+        return "No sentence is quoted from them: there is no tone, topic or reading grade to " \
+               "compare."
+    counts = count_phrase(len(own), n_sentences, n_clusters=own["doc_id"].nunique())
+    return f"Their quoted sentences, {counts}, are the base of the three other measures."
+
+
+def topic_sentence(own: pd.DataFrame, topic: str) -> str:
+    """How many of the people's quoted sentences mention ``topic`` (``own`` from
+    :func:`own_sentences`, with ``_topic``).
+
+    Examples
+    --------
+    >>> own = pd.DataFrame({"doc_id": ["a", "a", "b"], "_topic": [1.0, 0.0, 1.0]})
+    >>> topic_sentence(own, "the war")
+    'Of their quoted sentences, 2 of 3 (in 2 articles) mention the war.'
+    >>> topic_sentence(own.iloc[:0], "the war")
+    'No quoted sentence of theirs can mention the war.'
+    """
+    if own.empty:
+        return f"No quoted sentence of theirs can mention {topic}."
+    k = int(own["_topic"].sum())
+    m = own.loc[own["_topic"] > 0, "doc_id"].nunique()
+    where = f" (in {m:,} article{'s' if m != 1 else ''})" if k else ""
+    verb = "mentions" if k == 1 else "mention"
+    return f"Of their quoted sentences, {k:,} of {len(own):,}{where} {verb} {topic}."
+
+
+def misread_sentence(found: pd.DataFrame, n_own: int, top: int = 3) -> str:
+    """How often VADER likely misreads a word in the people's quoted sentences
+    (``found`` from :func:`analysis.sentiment.misreadings` of those sentences).
+
+    Examples
+    --------
+    >>> found = pd.DataFrame({"text_id": [0, 0, 2], "word": ["United", "special", "united"],
+    ...                       "contribution": [0.2, 0.3, 0.2], "text": ["a", "a", "b"],
+    ...                       "reason": ["name", "sense", "name"]})
+    >>> print(misread_sentence(found, 5))
+    VADER scores words, not intentions: in 2 of the 5 sentences quoted from these people it
+    scores a word it likely misreads, most often “united” and “special”.
+    >>> misread_sentence(found.iloc[:0], 5)
+    'VADER finds no word it likely misreads in their quoted sentences.'
+    >>> misread_sentence(found.iloc[:0], 0)
+    'No quoted sentence of theirs to score.'
+    """
+    if n_own == 0:
+        return "No quoted sentence of theirs to score."
+    if found.empty:
+        return "VADER finds no word it likely misreads in their quoted sentences."
+    k = found["text_id"].nunique()
+    words = summarise_misreadings(found).index[:top]
+    return (f"VADER scores words, not intentions: in {k:,} of the {n_own:,} sentences quoted "
+            f"from these people it scores a word it likely misreads, most often "
+            f"{names_list(f'“{w}”' for w in words)}.")
