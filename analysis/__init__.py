@@ -13,6 +13,7 @@ One module per concern; notebooks import from here and narrate.
 """
 
 from analysis.audit import audit_summary, cleaning_audit
+from analysis.cache import cached_analyse
 from analysis.clean import clean_text
 from analysis.corpus import (
     CorpusError,
@@ -25,7 +26,7 @@ from analysis.corpus import (
     read_metadata,
 )
 from analysis.files import corpus_files
-from analysis.pipeline import Analysis, analyse, cached_analyse
+from analysis.pipeline import Analysis, analyse
 from analysis.text import count_words, sentences, split_sentences
 
 __version__ = "0.1.0"

@@ -24,8 +24,8 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from analysis.lexicon import Matcher, matcher, tokens
 from analysis.phrase import kwic, special_relationship  # noqa: F401  (the chapters' names)
+from analysis.terms import Matcher, matcher, tokens
 from analysis.topics import salience  # noqa: F401  (mentions per 1,000 words, by topic)
 
 OTHER = "other"

@@ -22,7 +22,6 @@ from analysis.attribution import attribute
 from analysis.clean import PARAGRAPH_SEP
 from analysis.framing import code_sentence, frame_names
 from analysis.frequency import count_tokens
-from analysis.lexicon import tokens as lexicon_tokens
 from analysis.quotes import (
     QUOTE_COLUMNS,
     REPORT_COLUMNS,
@@ -32,6 +31,7 @@ from analysis.quotes import (
 )
 from analysis.readability import COUNT_COLUMNS, sentence_counts
 from analysis.sentiment import _vader, label
+from analysis.terms import tokens as lexicon_tokens
 from analysis.text import split_sentences
 from analysis.topics import mentions, topic_names
 from analysis.voices import sentence_voice
@@ -236,11 +236,3 @@ def _collect(doc_ids, texts, results: list[dict]) -> Analysis:
         seconds=seconds,
     )
 
-
-def __getattr__(name: str):
-    # The cache lives in analysis.cache (which imports this module); the old name stays.
-    if name == "cached_analyse":
-        from analysis.cache import cached_analyse
-
-        return cached_analyse
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

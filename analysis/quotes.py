@@ -10,16 +10,17 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.actors import Registry, load_registry
-from analysis.attribution import SPEECH_VERBS, attribute
+from analysis.attribution import attribute
+from analysis.entities import KINDS
 from analysis.quotemarks import find_quote_spans
 from analysis.text import count_words
 
-__all__ = ["QUOTE_COLUMNS", "REPORT_COLUMNS", "SPEECH_VERBS", "extract_quotes", "find_quote_spans",
+__all__ = ["KINDS", "QUOTE_COLUMNS", "REPORT_COLUMNS", "extract_quotes", "find_quote_spans",
            "reported_speech", "score_against"]
 
-QUOTE_COLUMNS = ["doc_id", "paragraph", "quote", "kind", "speaker", "cue", "start", "end",
-                 "flag", "continued", "n_words"]
-REPORT_COLUMNS = ["doc_id", "paragraph", "speaker", "cue", "text"]
+QUOTE_COLUMNS = ["doc_id", "paragraph", "quote", "kind", "speaker", "speaker_kind", "cue",
+                 "start", "end", "flag", "continued", "n_words"]
+REPORT_COLUMNS = ["doc_id", "paragraph", "speaker", "speaker_kind", "cue", "text"]
 
 
 def extract_quotes(corpus: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:
@@ -37,8 +38,11 @@ def extract_quotes(corpus: pd.DataFrame, registry: Registry | None = None) -> pd
     pandas.DataFrame
         Columns ``doc_id, paragraph`` (1-based), ``quote`` (the words inside the
         marks), ``kind`` (``full``: spoken sentences; ``partial``: a phrase inside
-        the journalist's sentence), ``speaker`` (canonical name, a spokesperson
-        label, or "" if unknown), ``cue`` (the speech verb), ``start``/``end``
+        the journalist's sentence), ``speaker`` (the fullest name the article gives,
+        a registry person's canonical name, a spokesperson label, or "" if unnamed or
+        unknown), ``speaker_kind`` (one of :data:`KINDS`: registry person, other
+        person, organisation, spokesperson, unnamed, unknown), ``cue`` (the speech
+        verb, "according to", ":" for a transcript line), ``start``/``end``
         (offsets of the quote in ``text``), ``flag`` (``unclosed``/``unopened``),
         ``continued`` (continues the previous paragraph's quotation), ``n_words``.
 
@@ -47,8 +51,9 @@ def extract_quotes(corpus: pd.DataFrame, registry: Registry | None = None) -> pd
     >>> corpus = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2025-02-26")],
     ...     "text": ["“We want peace,” the prime minister said. Mr Trump “disagreed”."]})
     >>> quotes = extract_quotes(corpus)
-    >>> quotes[["quote", "kind", "speaker"]].values.tolist()
-    [['We want peace,', 'full', 'Keir Starmer'], ['disagreed', 'partial', 'Donald Trump']]
+    >>> quotes[["quote", "kind", "speaker", "speaker_kind"]].values.tolist()
+    [['We want peace,', 'full', 'Keir Starmer', 'registry person'], \
+['disagreed', 'partial', 'Donald Trump', 'registry person']]
     """
     rows = [row for doc_id, text, (found, _) in _attributed(corpus, registry)
             for row in quote_rows(doc_id, text, found)]
@@ -65,7 +70,7 @@ def reported_speech(corpus: pd.DataFrame, registry: Registry | None = None) -> p
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id, paragraph, speaker, cue, text`` (the sentence).
+        Columns ``doc_id, paragraph, speaker, speaker_kind, cue, text`` (the sentence).
 
     Examples
     --------
@@ -94,14 +99,15 @@ def _attributed(corpus: pd.DataFrame, registry: Registry | None):
 
 def quote_rows(doc_id: str, text: str, found) -> list[tuple]:
     """Rows of the quotation table (:data:`QUOTE_COLUMNS`) for one article's quotations."""
-    return [(doc_id, q.paragraph, text[q.start:q.end], q.kind, q.speaker, q.cue, q.start,
-             q.end, q.flag, q.continued, count_words(text[q.start:q.end])) for q in found]
+    return [(doc_id, q.paragraph, text[q.start:q.end], q.kind, q.speaker, q.speaker_kind, q.cue,
+             q.start, q.end, q.flag, q.continued, count_words(text[q.start:q.end]))
+            for q in found]
 
 
 def report_rows(doc_id: str, text: str, reports) -> list[tuple]:
     """Rows of the reported-speech table (:data:`REPORT_COLUMNS`) for one article."""
-    return [(doc_id, paragraph, speaker, cue, text[s0:s1])
-            for paragraph, s0, s1, speaker, cue in reports]
+    return [(doc_id, paragraph, speaker, kind, cue, text[s0:s1])
+            for paragraph, s0, s1, speaker, cue, kind in reports]
 
 
 def score_against(quotes: pd.DataFrame, gold: pd.DataFrame, kind: str = "full") -> dict:

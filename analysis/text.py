@@ -78,32 +78,38 @@ def _is_abbreviation(paragraph: str, m: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]", word.group(1).rstrip(".")))
 
 
-def sentences(corpus: pd.DataFrame, speakers: bool = True) -> pd.DataFrame:
+def sentences(corpus: pd.DataFrame, speakers: bool = False) -> pd.DataFrame:
     """One row per sentence of each article's cleaned body.
+
+    Splitting text into sentences does not depend on who speaks: for the ``speaker``
+    and ``quoted`` columns use :func:`analysis.voices.speaker_sentences` (or the
+    pipeline's ``analyse(corpus).sentences``).
 
     Parameters
     ----------
     corpus : pandas.DataFrame
         Output of :func:`analysis.load_corpus` (needs ``doc_id`` and ``text``).
     speakers : bool
-        Add ``speaker`` and ``quoted`` from :func:`analysis.quotes.extract_quotes`.
+        Kept for old callers: ``True`` raises a ``TypeError`` naming the function that
+        adds the speaker columns.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id, paragraph, sentence, text, start, end`` (and ``speaker,
-        quoted``): paragraph and sentence are numbered from 1 within each article;
-        ``start``/``end`` are character offsets into the article's ``text``;
-        ``speaker`` is "" for the outlet's narrative and the speaker's name for
-        quoted speech.
+        Columns ``doc_id, paragraph, sentence, text, start, end``: paragraph and
+        sentence are numbered from 1 within each article; ``start``/``end`` are
+        character offsets into the article's ``text``.
 
     Examples
     --------
     >>> text = "Mr Putin spoke. No 10 replied.\\n\\nIt ended."
     >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": [text]})
-    >>> sentences(corpus, speakers=False)[["paragraph", "sentence", "text"]].values.tolist()
+    >>> sentences(corpus)[["paragraph", "sentence", "text"]].values.tolist()
     [[1, 1, 'Mr Putin spoke.'], [1, 2, 'No 10 replied.'], [2, 3, 'It ended.']]
     """
+    if speakers:
+        raise TypeError("sentences() no longer adds speakers: use "
+                        "analysis.voices.speaker_sentences(corpus)")
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         n, offset = 0, 0
@@ -112,11 +118,4 @@ def sentences(corpus: pd.DataFrame, speakers: bool = True) -> pd.DataFrame:
                 n += 1
                 rows.append((doc_id, p_number, n, paragraph[a:b], offset + a, offset + b))
             offset += len(paragraph) + len(PARAGRAPH_SEP)
-    table = pd.DataFrame(rows, columns=["doc_id", "paragraph", "sentence", "text", "start", "end"])
-    if not speakers:
-        return table
-    # Imported here: quotes builds on this module's sentence splitter.
-    from analysis.quotes import extract_quotes
-    from analysis.voices import sentence_speakers
-
-    return sentence_speakers(table, extract_quotes(corpus))
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "sentence", "text", "start", "end"])

@@ -15,7 +15,7 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from analysis.lexicon import Matcher, matcher, tokens
+from analysis.terms import Matcher, matcher, tokens
 
 
 @functools.cache
@@ -36,7 +36,7 @@ def topic_matcher(topics: dict | None = None) -> Matcher:
 
 
 def mentions(words: list[str], topics: dict | None = None) -> list[int]:
-    """Mentions of each topic in one sentence's :func:`~analysis.lexicon.tokens`."""
+    """Mentions of each topic in one sentence's :func:`~analysis.terms.tokens`."""
     return topic_matcher(topics).counts(words)
 
 

@@ -6,10 +6,13 @@ Built on :func:`analysis.quotes.extract_quotes` and
 
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
+from analysis.quotes import extract_quotes
 from analysis.stats import wilson_interval
-from analysis.text import count_words
+from analysis.text import count_words, sentences
 
 
 def __getattr__(name: str):
@@ -25,6 +28,38 @@ def __getattr__(name: str):
         metadata = corpus_path() / "metadata.csv"
         return tuple(leader_names(read_metadata(metadata))) if metadata.exists() else ()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def speaker_sentences(corpus: pd.DataFrame, registry=None) -> pd.DataFrame:
+    """One row per sentence (:func:`analysis.text.sentences`) with whose voice it is:
+    ``speaker``, ``quoted``, ``n_words`` and ``quoted_words`` (:func:`sentence_speakers`).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "published": [pd.Timestamp("2025-02-26")],
+    ...     "text": ["“We want peace and we will have it,” the prime minister said. It rained."]})
+    >>> speaker_sentences(corpus)[["speaker", "quoted"]].values.tolist()
+    [['Keir Starmer', True], ['', False]]
+    """
+    return sentence_speakers(sentences(corpus), extract_quotes(corpus, registry))
+
+
+def _by_doc(quotes: pd.DataFrame) -> dict:
+    """Each article's quotations as ``(starts, spans)``, sorted by start."""
+    found = {}
+    for doc_id, group in quotes.groupby("doc_id", sort=False) if len(quotes) else ():
+        spans = sorted(zip(group["start"], group["end"], group["speaker"]))
+        found[doc_id] = ([a for a, _, _ in spans], spans)
+    return found
+
+
+def _overlapping(found, doc_id, a: int, b: int) -> list:
+    """The quotations of ``doc_id`` that may overlap ``[a, b)``: found by bisection, as
+    quotations do not overlap one another."""
+    if doc_id not in found:
+        return []
+    starts, spans = found[doc_id]
+    return spans[max(0, bisect.bisect_right(starts, a) - 1):bisect.bisect_left(starts, b)]
 
 
 def sentence_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
@@ -44,13 +79,10 @@ def sentence_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataF
     [['Liz Truss', True, 3], ['', False, 0]]
     """
     speakers, quoted, quoted_words = [], [], []
-    by_doc = {d: g for d, g in quotes.groupby("doc_id")} if len(quotes) else {}
+    found = _by_doc(quotes)
     for doc_id, a, b, text in zip(sentences["doc_id"], sentences["start"], sentences["end"],
                                   sentences["text"]):
-        doc_quotes = by_doc.get(doc_id)
-        spans = () if doc_quotes is None else zip(doc_quotes["start"], doc_quotes["end"],
-                                                  doc_quotes["speaker"])
-        speaker, is_quoted, words = sentence_voice(a, b, text, spans)
+        speaker, is_quoted, words = sentence_voice(a, b, text, _overlapping(found, doc_id, a, b))
         speakers.append(speaker)
         quoted.append(is_quoted)
         quoted_words.append(words)
@@ -148,20 +180,17 @@ def split_voices(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     [['narrative', '', 'He said it was “ ”.'], ['quoted', 'X', 'very good']]
     """
     rows = []
-    by_doc = {d: g for d, g in quotes.groupby("doc_id")} if len(quotes) else {}
+    found = _by_doc(quotes)
     for doc_id, number, a, b, text in zip(sentences["doc_id"], sentences["sentence"],
                                           sentences["start"], sentences["end"],
                                           sentences["text"]):
         chars = list(text)
         pieces = []
-        doc_quotes = by_doc.get(doc_id)
-        if doc_quotes is not None:
-            for qa, qb, who in zip(doc_quotes["start"], doc_quotes["end"],
-                                   doc_quotes["speaker"]):
-                lo, hi = max(a, qa), min(b, qb)
-                if lo < hi:
-                    pieces.append((who, text[lo - a:hi - a]))
-                    chars[lo - a:hi - a] = " " * (hi - lo)
+        for qa, qb, who in _overlapping(found, doc_id, a, b):
+            lo, hi = max(a, qa), min(b, qb)
+            if lo < hi:
+                pieces.append((who, text[lo - a:hi - a]))
+                chars[lo - a:hi - a] = " " * (hi - lo)
         rows.append((doc_id, number, "narrative", "", " ".join("".join(chars).split())))
         rows += [(doc_id, number, "quoted", who, piece) for who, piece in pieces]
     return pd.DataFrame(rows, columns=["doc_id", "sentence", "voice", "speaker", "text"])

@@ -28,9 +28,6 @@ def entries(folder):
 
 def test_old_names_still_import():
     assert analysis.cached_analyse is cache.cached_analyse
-    assert analysis.pipeline.cached_analyse is cache.cached_analyse
-    with pytest.raises(AttributeError):
-        analysis.pipeline.no_such_name  # noqa: B018
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "old-format", "wrong-type"])

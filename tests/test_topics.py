@@ -5,7 +5,7 @@ import pytest
 
 from analysis.framing import frame_names
 from analysis.framing import salience as framing_salience
-from analysis.lexicon import groups
+from analysis.terms import groups
 from analysis.topics import code_topics, load_topics, salience, topic_hits, topic_names
 
 

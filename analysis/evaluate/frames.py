@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.framing import decide, frame_matcher, frame_names, load_frames, primary_frame
-from analysis.lexicon import tokens
 from analysis.stats import N_BOOT, SEED, wilson_interval
+from analysis.terms import tokens
 
 HALVES = ("development", "held_out")
 THRESHOLDS = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
