@@ -10,20 +10,21 @@ that a chapter can describe each article for what it is (:func:`barely_named`,
 A name is counted where the text writes the full name, the surname alone ("Mr Biden",
 "President Bush", "George W Bush") or an alias the actor registry lists ("Sir Keir"). A
 surname right after another person's first name ("Cherie Blair" for Tony Blair) is not
-counted: the first names are the ``gender-guesser`` package's. Titles by themselves
-("the president") and pronouns are not counted: the counts are of names. A namesake
-introduced only by an honorific ("Mrs Blair" beside Tony Blair) is counted for the person.
+counted, nor one after an honorific of the other gender ("Mrs Blair"): first names and
+honorifics are those of :mod:`analysis.names` and :mod:`analysis.lexicons`. Titles by
+themselves ("the president") and pronouns are not counted: the counts are of names.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pandas as pd
 
 from analysis.actors import Registry, load_registry
 from analysis.corpus import format_date
+from analysis.lexicons import titles
+from analysis.names import first_name_gender
 from analysis.people import _names, followed_people
 from analysis.wording import join, k_of_n, plural
 
@@ -36,17 +37,21 @@ _EDGE_AFTER = r"(?![\w-])"
 _WORD_BEFORE = re.compile(r"([A-Z][\w.’'-]*)\s+$")
 
 
-@functools.cache
-def _first_names():
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=True)
+def _gender(name: str, registry: Registry) -> str:
+    """A person's gender from the registry, else from their first name ("" if unknown)."""
+    return registry.gender(name) or first_name_gender(name.split()[0]) or ""
 
 
-def _is_first_name(word: str) -> bool:
-    """A first name the package knows ("Cherie"), not an initial ("W") or a title ("Mr")."""
-    word = word.rstrip(".")
-    return len(word) > 1 and _first_names().get_gender(word) != "unknown"
+def _other_person(word: str, own: set[str], gender: str) -> bool:
+    """Whether ``word`` before a surname makes it someone else's: another first name
+    ("Cherie Blair") or an honorific of the other gender ("Mrs Blair" for Tony Blair)."""
+    word = word.rstrip(".") if word.rstrip(".") not in titles() else word
+    if word in own:
+        return False
+    if word in titles():
+        said = titles().gender.get(word, "")
+        return bool(said and gender and said != gender)
+    return len(word) > 1 and word[:1].isupper() and first_name_gender(word) is not None
 
 
 def _forms(name: str, registry: Registry) -> list[str]:
@@ -60,12 +65,13 @@ def name_count(text: str, name: str, registry: Registry | None = None) -> int:
     """How many times ``text`` names ``name`` (full name, surname or a registry alias).
 
     Adjacent forms are one mention ("Sir Keir Starmer"); a surname after someone else's
-    first name is another person ("Cherie Blair" is not Tony Blair).
+    first name, or after an honorific of the other gender, is another person ("Cherie
+    Blair", "Mrs Blair" are not Tony Blair).
 
     Examples
     --------
     >>> text = ("Tony Blair met George W Bush. Mr Bush thanked Mr Blair; "
-    ...         "Cherie Blair did not attend. Sir Keir Starmer was not born yet.")
+    ...         "Cherie Blair and Mrs Blair are one person. Sir Keir Starmer was not there.")
     >>> name_count(text, "George W. Bush"), name_count(text, "Tony Blair")
     (2, 2)
     >>> name_count(text, "Keir Starmer"), name_count(text, "Joe Biden")
@@ -73,6 +79,7 @@ def name_count(text: str, name: str, registry: Registry | None = None) -> int:
     """
     registry = registry or load_registry()
     own = set(name.replace(".", " ").split())
+    gender = _gender(name, registry)
     pattern = re.compile(_EDGE_BEFORE + "(?:" + "|".join(
         re.escape(f) for f in _forms(name, registry)) + ")" + _EDGE_AFTER)
     count, last_end = 0, -1
@@ -83,8 +90,8 @@ def name_count(text: str, name: str, registry: Registry | None = None) -> int:
             continue  # "Sir Keir" + "Starmer": one mention
         if " " not in match.group(0):
             before = _WORD_BEFORE.search(text[max(0, match.start() - 40):match.start()])
-            if before and before.group(1) not in own and _is_first_name(before.group(1)):
-                continue  # "Cherie Blair"
+            if before and _other_person(before.group(1), own, gender):
+                continue  # "Cherie Blair", "Mrs Blair"
         count += 1
     return count
 

@@ -47,7 +47,9 @@ from .conftest import ROOT, load, write
 
 @pytest.mark.parametrize("text, name, expected", [
     ("Tony Blair met George W Bush. Mr Bush and Mr Blair spoke.", "George W. Bush", 2),
-    ("Cherie Blair spoke. Tony Blair listened. Mr Blair left.", "Tony Blair", 2),
+    ("Cherie Blair spoke. Mrs Blair is a lawyer. Tony Blair listened. Mr Blair left.",
+     "Tony Blair", 2),
+    ("Liz Truss spoke; Ms Truss left, and Mr Truss stayed home.", "Liz Truss", 2),
     ("Prime Minister Sir Keir Starmer arrived. Sir Keir said so.", "Keir Starmer", 2),
     ("Mr Trump’s plan, and Trump's team.", "Donald Trump", 2),
     ("He played his trump card.", "Donald Trump", 0),
@@ -55,8 +57,9 @@ from .conftest import ROOT, load, write
     ("Charles Kennedy, the Lib Dem leader, said Mr Kennedy would speak.", "Charles Kennedy", 2),
 ])
 def test_names_are_counted_as_a_reader_would(text, name, expected):
-    # Hand-counted: a surname after another first name is another person (Cherie Blair);
-    # adjacent forms are one mention; lower-case words and bare titles are not names.
+    # Hand-counted: a surname after another first name, or an honorific of the other
+    # gender, is another person (Cherie Blair, Mrs Blair, Mr Truss); adjacent forms are one
+    # mention; lower-case words and bare titles are not names.
     assert name_count(text, name) == expected
 
 
