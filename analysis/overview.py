@@ -12,14 +12,16 @@ import re
 
 import pandas as pd
 
-from analysis.wording import join, k_of_n, plural
+from analysis.wording import day, join, k_of_n, plural
 
-__all__ = ["audit_by_article", "audit_kinds", "coverage_sentence", "format_sentence",
-           "government_sentence",
+__all__ = ["audit_by_article", "audit_kinds", "chosen_sentence", "coverage_sentence",
+           "format_sentence", "government_sentence", "time_sentence",
            "length_sentence", "offices_sentence", "outlet_sentence", "removal_sentence"]
 
 # What the cleaning moved to a field of its own rather than threw away.
 MOVED = ("headline", "standfirst", "byline", "dateline")
+# Below this many articles an interval over articles rests on a handful of them (said so).
+FEW = 30
 
 # An outlet kind that says the text presents a government's own views (the rule of the
 # chapters' voice comparisons: a government's editorial, statement or press release).
@@ -162,6 +164,9 @@ def offices_sentence(corpus: pd.DataFrame) -> str:
         if len(offices) > 1:
             parts.append(f"{person} holds different offices in different articles: "
                          + join(f"{o} in {k:,}" for o, k in offices.items()))
+    if not parts and len(corpus) == 1 and len(known) == 1:
+        row = known.iloc[0]
+        return f"{row['uk_leader']} is {row['uk_office']} in the one article."
     if not parts:
         return "Each British figure holds the same office in all of their articles."
     return "; ".join(parts) + "."
@@ -226,24 +231,71 @@ def length_sentence(corpus: pd.DataFrame, labels: pd.Series) -> str:
 
 
 def removal_sentence(table: pd.DataFrame, labels: pd.Series) -> str:
-    """How much of each page cleaning removed: the range across pages, from
-    :func:`audit_by_article`.
+    """How much cleaning removed: the words before and after, and the range across pages,
+    from :func:`audit_by_article`.
 
     Examples
     --------
-    >>> table = pd.DataFrame({"removed": [0.39, 0.01, 0.6]}, index=["a", "b", "c"])
+    >>> table = pd.DataFrame({"words on page": [100, 100, 200], "words kept": [61, 99, 80],
+    ...                       "removed": [0.39, 0.01, 0.6]}, index=["a", "b", "c"])
     >>> labels = pd.Series({"a": "A", "b": "B", "c": "C"})
-    >>> removal_sentence(table, labels)
-    'The share removed ranges from 1% of the page (B) to 60% (C).'
+    >>> print(removal_sentence(table, labels))  # doctest: +NORMALIZE_WHITESPACE
+    Of 400 words on the pages, 240 remain: 40% of the text was page furniture. The share
+    removed ranges from 1% of the page (B) to 60% (C).
     >>> removal_sentence(table.iloc[:1], labels)
-    ''
+    'Of 100 words on the page, 61 remain: 39% of the text was page furniture.'
     """
+    raw, kept = int(table["words on page"].sum()), int(table["words kept"].sum())
+    share = f"{1 - kept / raw:.0%}" if raw else "none"
+    text = (f"Of {plural(raw, 'word')} on the page{'' if len(table) == 1 else 's'}, "
+            f"{kept:,} remain: {share} of the text was page furniture.")
     removed = table["removed"].dropna()
     if len(removed) < 2:
-        return ""
+        return text
     low, high = removed.idxmin(), removed.idxmax()
-    return (f"The share removed ranges from {removed[low]:.0%} of the page "
+    return (f"{text} The share removed ranges from {removed[low]:.0%} of the page "
             f"({labels.get(low, low)}) to {removed[high]:.0%} ({labels.get(high, high)}).")
+
+
+def chosen_sentence(n: int) -> str:
+    """How the articles were chosen, in one sentence that agrees with their number.
+
+    Examples
+    --------
+    >>> chosen_sentence(5)
+    'The 5 articles were picked by hand, around meetings between British and American leaders.'
+    >>> chosen_sentence(1)
+    'The one article was picked by hand, around a meeting between British and American leaders.'
+    """
+    if n == 1:
+        return ("The one article was picked by hand, around a meeting between British and "
+                "American leaders.")
+    return (f"The {n:,} articles were picked by hand, around meetings between British and "
+            "American leaders.")
+
+
+def time_sentence(corpus: pd.DataFrame) -> str:
+    """When the articles appeared, per year, for the claim that they show no trend.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"published": pd.to_datetime(
+    ...     ["2022-02-02", "2022-09-25", "2023-01-01", "2025-02-26"])})
+    >>> time_sentence(corpus)
+    'the 4 articles are few and unevenly spread: 2 in 2022, 1 in 2023 and 1 in 2025.'
+    >>> time_sentence(corpus.iloc[:1])
+    'a single article, of 2 February 2022, has nothing to be compared with over time.'
+    """
+    dates = pd.to_datetime(corpus["published"], errors="coerce")
+    if len(corpus) == 1:
+        when = f", of {day(dates.iloc[0])}," if dates.notna().all() else ""
+        return f"a single article{when} has nothing to be compared with over time."
+    years = dates.dropna().dt.year.value_counts().sort_index()
+    spread = (join(f"{k:,} in {y}" for y, k in years.items()) if len(years) <= 8
+              else f"from {years.index.min()} to {years.index.max()}, in {len(years)} years")
+    undated = int(dates.isna().sum())
+    tail = f", and {undated:,} undated" if undated else ""
+    return f"the {len(corpus):,} articles are few and unevenly spread: {spread}{tail}."
 
 
 def audit_kinds(audit: pd.DataFrame) -> pd.DataFrame:
@@ -284,7 +336,9 @@ def coverage_sentence(corpus: pd.DataFrame, minimum: int) -> str:
     >>> print(coverage_sentence(corpus, 5))  # doctest: +NORMALIZE_WHITESPACE
     With 6 articles, claims about all of them carry an interval (an interval needs at least 5
     articles). Of the 2 outlets, BBC News has enough articles for an interval of its own; of
-    the 2 British figures, Tony Blair has.
+    the 2 British figures, Tony Blair has. With so few articles, a percentile interval is
+    probably too narrow: resampling can only recombine the articles that were picked, and
+    says nothing of those that were not.
     >>> print(coverage_sentence(corpus.iloc[4:], 5))  # doctest: +NORMALIZE_WHITESPACE
     With 2 articles, no claim about several articles carries an interval (an interval needs
     at least 5 articles); claims about one article rest on its sentences.
@@ -312,4 +366,8 @@ def coverage_sentence(corpus: pd.DataFrame, minimum: int) -> str:
     if clauses:
         text = "; ".join(clauses)
         parts.append(text[0].upper() + text[1:] + ".")
+    if n < FEW:
+        parts.append("With so few articles, a percentile interval is probably too narrow: "
+                     "resampling can only recombine the articles that were picked, and says "
+                     "nothing of those that were not.")
     return " ".join(parts)

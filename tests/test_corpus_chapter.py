@@ -10,14 +10,12 @@ import pytest
 
 from analysis import corpus_files, provenance_table
 from analysis.about import about_sentence, article_table, barely_named, name_count, people_named
+from analysis.evaluate.citing import cleaning_sentence, frames_sentence, quotes_sentence
 from analysis.evaluate.summary import (
     NOT_MEASURED,
     cleaning_scores,
-    cleaning_sentence,
     cleaning_table,
-    frames_sentence,
     quotes_scores,
-    quotes_sentence,
     quotes_table,
     validation_table,
 )

@@ -19,9 +19,8 @@ import pandas as pd
 from analysis.evaluate import read_result
 from analysis.wording import measured_on
 
-__all__ = ["PUBLISHED", "cleaning_scores", "cleaning_sentence", "cleaning_table",
-           "frames_scores", "frames_sentence", "quotes_scores", "quotes_sentence", "quotes_table",
-           "readability_scores", "readability_sentence", "result_or_none", "score_cell",
+__all__ = ["PUBLISHED", "cleaning_scores", "cleaning_table", "frames_scores", "quotes_scores",
+           "quotes_table", "readability_scores", "result_or_none", "score_cell",
            "validation_table"]
 
 NOT_MEASURED = "not yet measured"
@@ -65,22 +64,22 @@ def result_or_none(task: str, path: str | Path | None = None) -> dict | None:
 
 
 def score_cell(value: float, low: float | None = None, high: float | None = None,
-               n: int | None = None, unit: str = "") -> str:
+               n: int | None = None, unit: str = "", fmt: str = "{:.3f}") -> str:
     """A score for a table: "0.972 (0.937–0.996; 25 pages)".
 
     Examples
     --------
     >>> score_cell(0.9716, 0.9366, 0.9956, 25, "pages")
     '0.972 (0.937–0.996; 25 pages)'
-    >>> score_cell(0.5)
-    '0.500'
+    >>> score_cell(0.5), score_cell(0.912, 0.892, 0.93, fmt="{:.1%}")
+    ('0.500', '91.2% (89.2%–93.0%)')
     """
     inside = []
     if low is not None and high is not None:
-        inside.append(f"{low:.3f}–{high:.3f}")
+        inside.append(f"{fmt.format(low)}–{fmt.format(high)}")
     if n is not None:
         inside.append(f"{n:,} {unit}".strip())
-    return f"{value:.3f}" + (f" ({'; '.join(inside)})" if inside else "")
+    return fmt.format(value) + (f" ({'; '.join(inside)})" if inside else "")
 
 
 def _method(name: str) -> str | None:
@@ -179,7 +178,8 @@ def quotes_scores(result: dict | None) -> dict[str, str]:
     the metrics recall,
     precision, agreement (named speakers) and pronouns (agreement where people's source is
     a pronoun, a proxy) in the halves ``dev`` and ``heldout``; ``two_recall`` and
-    ``two_agreement`` (one annotator scored against the other, the human ceiling);
+    ``two_agreement`` with ``two_agreement_n`` and ``two_articles`` (one annotator scored
+    against the other, on the articles both annotated: the human ceiling);
     ``n_articles_heldout``. Each is "not yet measured" without a result.
 
     Examples
@@ -205,7 +205,8 @@ def quotes_scores(result: dict | None) -> dict[str, str]:
         scores[f"n_articles_{name}"] = f"{articles:,}" if articles else NOT_MEASURED
     two = metrics.get("two_annotators", {})
     scores["two_recall"] = _share(two.get("recall"))[0]
-    scores["two_agreement"] = _share(two.get("named_agreement"))[0]
+    scores["two_agreement"], _, _, scores["two_agreement_n"] = _share(two.get("named_agreement"))
+    scores["two_articles"] = f"{two['articles']:,}" if two.get("articles") else NOT_MEASURED
     return scores
 
 
@@ -297,7 +298,7 @@ def quotes_table(result: dict | None) -> pd.DataFrame:
     >>> result = {"metrics": {"held-out": {"recall": {"value": 0.99, "low": 0.98,
     ...                                               "high": 1.0, "n": 100}}}}
     >>> quotes_table(result).loc["direct quotations found (recall)", "held-out half"]
-    '0.990 (0.980–1.000; 100 quotations)'
+    '99.0% (98.0%–100.0%; 100 quotations)'
     """
     if result is None:
         return pd.DataFrame({"score": [NOT_MEASURED]},
@@ -311,7 +312,7 @@ def quotes_table(result: dict | None) -> pd.DataFrame:
         for key in QUOTE_METRICS:
             found = metrics[split].get(key)
             cells.append(score_cell(found["value"], found.get("low"), found.get("high"),
-                                    found.get("n"), units.get(key, "quotations"))
+                                    found.get("n"), units.get(key, "quotations"), "{:.1%}")
                          if found else "")
         table[QUOTE_SPLITS[split]] = cells
     return table[[c for c in table.columns]].loc[(table != "").any(axis=1)]
@@ -339,7 +340,7 @@ def _held_out_score(task: str, result: dict | None) -> list[dict]:
             found = (held or {}).get(key)
             rows.append({"method": f"quotations: {what}", "measure": "share",
                          "score": score_cell(found["value"], found.get("low"), found.get("high"),
-                                             found.get("n"), "quotations")
+                                             found.get("n"), "quotations", "{:.1%}")
                          if found else NOT_MEASURED})
         return rows
     if task == "frames":
@@ -370,86 +371,3 @@ def validation_table(results: dict[str, dict | None]) -> pd.DataFrame:
         rows += [{**row, "source": source} for row in _held_out_score(task, result)]
     return pd.DataFrame(rows, columns=["method", "measure", "score", "source"])
 
-
-def cleaning_sentence(result: dict | None) -> str:
-    """The cleaning's held-out scores in one sentence (or that they are not measured yet).
-
-    Examples
-    --------
-    >>> cleaning_sentence(None)
-    'The cleaning has not been measured on held-out pages yet (no evaluation/cleaning.json).'
-    """
-    if result is None:
-        return ("The cleaning has not been measured on held-out pages yet "
-                "(no evaluation/cleaning.json).")
-    s = cleaning_scores(result)
-    return (f"On the {s['n_heldout_pages']} held-out pages, saved web pages are cleaned with an "
-            f"F-score of {s['html_f1']} (95% interval {s['html_low']} to {s['html_high']}), "
-            f"against {s['html_default']} for trafilatura's default settings; copied text "
-            f"scores {s['text_f1']}, against {s['text_keep']} for keeping everything "
-            f"({measured_on(result)}).")
-
-
-def quotes_sentence(result: dict | None) -> str:
-    """The attribution's held-out scores in one or two sentences (or that they are missing).
-
-    Examples
-    --------
-    >>> print(quotes_sentence(None))  # doctest: +NORMALIZE_WHITESPACE
-    The attribution has not been measured on held-out news yet (no evaluation/quotes.json):
-    read its speakers as unvalidated.
-    """
-    if result is None:
-        return ("The attribution has not been measured on held-out news yet "
-                "(no evaluation/quotes.json): read its speakers as unvalidated.")
-    s = quotes_scores(result)
-    return (f"On the held-out half ({s['n_articles_heldout']} articles), it finds "
-            f"{s['recall_heldout']} of the {s['recall_heldout_n']} direct quotations people "
-            f"marked (95% interval {s['recall_heldout_low']} to {s['recall_heldout_high']}); "
-            f"{s['precision_heldout']} of what it extracts people marked as attributed speech "
-            f"(precision); and where people's source names someone, the speaker it gives is "
-            f"that person for {s['agreement_heldout']} of {s['agreement_heldout_n']} quotations "
-            f"({s['agreement_heldout_low']} to {s['agreement_heldout_high']}), against "
-            f"{s['agreement_dev']} on the development half the rules were written on "
-            f"({measured_on(result)}).")
-
-
-def frames_sentence(result: dict | None) -> str:
-    """The frame coding's held-out score in one sentence (or that it is missing).
-
-    Examples
-    --------
-    >>> print(frames_sentence(None))  # doctest: +NORMALIZE_WHITESPACE
-    The frame coding has not been measured on held-out sentences yet (no
-    evaluation/frames.json): read its frames as unvalidated.
-    """
-    if result is None:
-        return ("The frame coding has not been measured on held-out sentences yet "
-                "(no evaluation/frames.json): read its frames as unvalidated.")
-    s = frames_scores(result)
-    return (f"On the {s['n_heldout']} held-out sentences, the primary frame reaches a "
-            f"macro-averaged F-score of {s['macro_f1_heldout']} (95% interval "
-            f"{s['macro_f1_heldout_low']} to {s['macro_f1_heldout_high']}) and is right for "
-            f"{float(s['accuracy_heldout']):.0%} of sentences, against {s['macro_f1_dev']} on "
-            f"the {s['n_dev']} development sentences it was tuned on and "
-            f"{s['baseline_heldout']} for always answering the most common frame "
-            f"({measured_on(result)}).")
-
-
-def readability_sentence(result: dict | None) -> str:
-    """The news benchmark for reading grades in one sentence (or that it is missing).
-
-    Examples
-    --------
-    >>> readability_sentence(None)
-    'No news benchmark for reading grades has been computed yet (no evaluation/readability.json).'
-    """
-    if result is None:
-        return ("No news benchmark for reading grades has been computed yet "
-                "(no evaluation/readability.json).")
-    s = readability_scores(result)
-    return (f"Across {s['n_articles']} distinct BBC news articles the median Flesch–Kincaid "
-            f"grade is {s['median']} (middle half {s['q1']} to {s['q3']}; nine in ten are "
-            f"below {s['p90']}; politics stories {s['politics_median']}), and "
-            f"{s['share_hard']} reach grade {s['hard_grade']} or above "
-            f"({measured_on(result)}).")
