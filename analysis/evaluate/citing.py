@@ -21,6 +21,11 @@ from analysis.wording import measured_on
 __all__ = ["cleaning_sentence", "frames_sentence", "quotes_sentence", "readability_sentence"]
 
 
+def _missing(task: str, what: str, caution: str = "") -> str:
+    """The sentence for a task with no committed result."""
+    return f"{what} yet (no evaluation/{task}.json){': ' + caution if caution else ''}."
+
+
 def cleaning_sentence(result: dict | None) -> str:
     """The cleaning's held-out scores in one sentence (or that they are not measured yet).
 
@@ -30,8 +35,7 @@ def cleaning_sentence(result: dict | None) -> str:
     'The cleaning has not been measured on held-out pages yet (no evaluation/cleaning.json).'
     """
     if result is None:
-        return ("The cleaning has not been measured on held-out pages yet "
-                "(no evaluation/cleaning.json).")
+        return _missing("cleaning", "The cleaning has not been measured on held-out pages")
     s = cleaning_scores(result)
     return (f"On the {s['n_heldout_pages']} held-out pages, saved web pages are cleaned with an "
             f"F-score of {s['html_f1']} (95% interval {s['html_low']} to {s['html_high']}), "
@@ -50,8 +54,8 @@ def quotes_sentence(result: dict | None) -> str:
     read its speakers as unvalidated.
     """
     if result is None:
-        return ("The attribution has not been measured on held-out news yet "
-                "(no evaluation/quotes.json): read its speakers as unvalidated.")
+        return _missing("quotes", "The attribution has not been measured on held-out news",
+                        "read its speakers as unvalidated")
     s = quotes_scores(result)
     return (f"On the held-out half ({s['n_articles_heldout']} articles), it finds "
             f"{s['recall_heldout']} of the {s['recall_heldout_n']} direct quotations people "
@@ -74,8 +78,8 @@ def frames_sentence(result: dict | None) -> str:
     evaluation/frames.json): read its frames as unvalidated.
     """
     if result is None:
-        return ("The frame coding has not been measured on held-out sentences yet "
-                "(no evaluation/frames.json): read its frames as unvalidated.")
+        return _missing("frames", "The frame coding has not been measured on held-out sentences",
+                        "read its frames as unvalidated")
     s = frames_scores(result)
     return (f"On the {s['n_heldout']} held-out sentences, the primary frame reaches a "
             f"macro-averaged F-score of {s['macro_f1_heldout']} (95% interval "
@@ -95,8 +99,7 @@ def readability_sentence(result: dict | None) -> str:
     'No news benchmark for reading grades has been computed yet (no evaluation/readability.json).'
     """
     if result is None:
-        return ("No news benchmark for reading grades has been computed yet "
-                "(no evaluation/readability.json).")
+        return _missing("readability", "No news benchmark for reading grades has been computed")
     s = readability_scores(result)
     return (f"Across {s['n_articles']} distinct BBC news articles the median Flesch–Kincaid "
             f"grade is {s['median']} (middle half {s['q1']} to {s['q3']}; nine in ten are "
