@@ -13,6 +13,8 @@ def test_tags_code_cells_only_and_respects_cells_that_decide(tmp_path):
     shutil.copy(ROOT / "chapters" / "corpus.ipynb", notebook)
     before = json.loads(notebook.read_text(encoding="utf-8"))
     code = [i for i, c in enumerate(before["cells"]) if c["cell_type"] == "code"]
+    for i in code:  # the chapter as written, before it was tagged
+        before["cells"][i]["metadata"].pop("tags", None)
     before["cells"][code[0]]["metadata"]["tags"] = ["keep-open"]
     before["cells"][code[1]]["metadata"]["tags"] = ["remove-input"]
     notebook.write_text(json.dumps(before, indent=1, ensure_ascii=False) + "\n",

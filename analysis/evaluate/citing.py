@@ -1,0 +1,108 @@
+"""The committed evaluation results in sentences, as the book cites them: each names its
+held-out score, the file, the date of measurement and the data, or says that the method
+has not been measured yet.
+
+Examples
+--------
+>>> cleaning_sentence(None)
+'The cleaning has not been measured on held-out pages yet (no evaluation/cleaning.json).'
+"""
+
+from __future__ import annotations
+
+from analysis.evaluate.summary import (
+    cleaning_scores,
+    frames_scores,
+    quotes_scores,
+    readability_scores,
+)
+from analysis.wording import measured_on
+
+__all__ = ["cleaning_sentence", "frames_sentence", "quotes_sentence", "readability_sentence"]
+
+
+def _missing(task: str, what: str, caution: str = "") -> str:
+    """The sentence for a task with no committed result."""
+    return f"{what} yet (no evaluation/{task}.json){': ' + caution if caution else ''}."
+
+
+def cleaning_sentence(result: dict | None) -> str:
+    """The cleaning's held-out scores in one sentence (or that they are not measured yet).
+
+    Examples
+    --------
+    >>> cleaning_sentence(None)
+    'The cleaning has not been measured on held-out pages yet (no evaluation/cleaning.json).'
+    """
+    if result is None:
+        return _missing("cleaning", "The cleaning has not been measured on held-out pages")
+    s = cleaning_scores(result)
+    return (f"On the {s['n_heldout_pages']} held-out pages, saved web pages are cleaned with an "
+            f"F-score of {s['html_f1']} (95% interval {s['html_low']} to {s['html_high']}), "
+            f"against {s['html_default']} for trafilatura's default settings; copied text "
+            f"scores {s['text_f1']}, against {s['text_keep']} for keeping everything "
+            f"({measured_on(result)}).")
+
+
+def quotes_sentence(result: dict | None) -> str:
+    """The attribution's held-out scores in one or two sentences (or that they are missing).
+
+    Examples
+    --------
+    >>> print(quotes_sentence(None))  # doctest: +NORMALIZE_WHITESPACE
+    The attribution has not been measured on held-out news yet (no evaluation/quotes.json):
+    read its speakers as unvalidated.
+    """
+    if result is None:
+        return _missing("quotes", "The attribution has not been measured on held-out news",
+                        "read its speakers as unvalidated")
+    s = quotes_scores(result)
+    return (f"On the held-out half ({s['n_articles_heldout']} articles), it finds "
+            f"{s['recall_heldout']} of the {s['recall_heldout_n']} direct quotations people "
+            f"marked (95% interval {s['recall_heldout_low']} to {s['recall_heldout_high']}); "
+            f"{s['precision_heldout']} of what it extracts people marked as attributed speech "
+            f"(precision); and where people's source names someone, the speaker it gives is "
+            f"that person for {s['agreement_heldout']} of {s['agreement_heldout_n']} quotations "
+            f"({s['agreement_heldout_low']} to {s['agreement_heldout_high']}), against "
+            f"{s['agreement_dev']} on the development half the rules were written on "
+            f"({measured_on(result)}).")
+
+
+def frames_sentence(result: dict | None) -> str:
+    """The frame coding's held-out score in one sentence (or that it is missing).
+
+    Examples
+    --------
+    >>> print(frames_sentence(None))  # doctest: +NORMALIZE_WHITESPACE
+    The frame coding has not been measured on held-out sentences yet (no
+    evaluation/frames.json): read its frames as unvalidated.
+    """
+    if result is None:
+        return _missing("frames", "The frame coding has not been measured on held-out sentences",
+                        "read its frames as unvalidated")
+    s = frames_scores(result)
+    return (f"On the {s['n_heldout']} held-out sentences, the primary frame reaches a "
+            f"macro-averaged F-score of {s['macro_f1_heldout']} (95% interval "
+            f"{s['macro_f1_heldout_low']} to {s['macro_f1_heldout_high']}) and is right for "
+            f"{float(s['accuracy_heldout']):.0%} of sentences, against {s['macro_f1_dev']} on "
+            f"the {s['n_dev']} development sentences it was tuned on and "
+            f"{s['baseline_heldout']} for always answering the most common frame "
+            f"({measured_on(result)}).")
+
+
+def readability_sentence(result: dict | None) -> str:
+    """The news benchmark for reading grades in one sentence (or that it is missing).
+
+    Examples
+    --------
+    >>> readability_sentence(None)
+    'No news benchmark for reading grades has been computed yet (no evaluation/readability.json).'
+    """
+    if result is None:
+        return _missing("readability", "No news benchmark for reading grades has been computed")
+    s = readability_scores(result)
+    return (f"Across {s['n_articles']} distinct BBC news articles the median Flesch–Kincaid "
+            f"grade is {s['median']} (middle half {s['q1']} to {s['q3']}; nine in ten are "
+            f"below {s['p90']}; politics stories {s['politics_median']}), and "
+            f"{s['share_hard']} reach grade {s['hard_grade']} or above "
+            f"({measured_on(result)}).")
