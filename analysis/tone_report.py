@@ -195,8 +195,8 @@ def lexical_sentence(drivers: pd.DataFrame, k: int = 3) -> str:
     >>> from analysis.sentiment import tone_drivers
     >>> d = tone_drivers(["A special relationship."], ["Russian aggression."])
     >>> lexical_sentence(d)
-    'Of this difference, 58% comes from words VADER likely misreads (“special”): that part
-    is lexical, not tone.'
+    'On balance, 58% of this difference comes from words VADER likely misreads (“special”, on
+    either side): that part is lexical, not tone.'
     """
     share = drivers.attrs.get("misread_share", float("nan"))
     if not np.isfinite(share) or not (drivers["misread_difference"] != 0).any():
@@ -206,8 +206,9 @@ def lexical_sentence(drivers: pd.DataFrame, k: int = 3) -> str:
     words = [w for w, v in words.items() if v > 0]
     from analysis.prose import join_words
 
-    return (f"Of this difference, {share:.0%} comes from words VADER likely misreads "
-            f"({join_words(f'“{w}”' for w in words)}): that part is lexical, not tone.")
+    return (f"On balance, {share:.0%} of this difference comes from words VADER likely "
+            f"misreads ({join_words(f'“{w}”' for w in words)}, on either side): that part is "
+            "lexical, not tone.")
 
 
 def difference_table(differences: dict[str, Difference]) -> pd.DataFrame:
