@@ -535,7 +535,8 @@ def frame_table(sentences: pd.DataFrame, trust: pd.DataFrame, n_articles: int) -
     ('1 of 2 sentences, in 1 of 2 articles', '2 of 2 sentences, in 2 of 2 articles', '93%
     (26 of 28)')
     """
-    from analysis.prose import share_cells
+    from analysis.prose import percent
+    from analysis.stats import interval_cells
 
     names = list(trust.index)
     flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
@@ -545,7 +546,7 @@ def frame_table(sentences: pd.DataFrame, trust: pd.DataFrame, n_articles: int) -
     return pd.DataFrame({
         "frame": [frame_label(n) for n in names],
         "primary frame of": primary["counts"].to_numpy(),
-        "share (95% interval)": share_cells(primary),
+        "share (95% interval)": interval_cells(primary, percent).to_numpy(),
         "carries the frame": [carries.get(n, "(no 0/1 code: no other frame reached the "
                                              "threshold)") for n in names],
         "held-out precision": [f"{p:.0%} ({k})" for p, k in

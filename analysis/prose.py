@@ -190,37 +190,21 @@ def row_comparison(row, a: str, b: str, more: str = "higher than",
 
 
 def percent(share: float) -> str:
-    """A share as a percentage with at least one significant digit: "38%", "0.3%", "0%".
+    """A share as a percentage with at least one significant digit: "38%", "0.3%", "0%"
+    (never a non-zero bound shown as "0%": pass it to :func:`analysis.stats.interval_cells`).
 
     Examples
     --------
     >>> percent(0.3821), percent(0.0027), percent(0.0), percent(float("nan"))
     ('38%', '0.3%', '0%', 'no data')
+    >>> import pandas as pd
+    >>> from analysis.stats import interval_cells
+    >>> interval_cells(pd.DataFrame({"estimate": [0.0021], "low": [0.0004],
+    ...                              "high": [0.0061]}), percent).tolist()
+    ['0.2% (0.04%–0.6%)']
     """
     if not np.isfinite(share):
         return "no data"
     if share and abs(share) < 0.01:
         return f"{share:.1%}" if abs(share) >= 0.0005 else f"{share:.2%}"
     return f"{share:.0%}"
-
-
-def share_cells(table) -> list[str]:
-    """Table cells for shares with their intervals, never rounding a non-zero bound to
-    "0%": "3% (1%–7%)", "0.2% (0.1%–0.5%)", "0% (no interval)".
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> share_cells(pd.DataFrame({"estimate": [0.0021, 0.0], "low": [0.0004, np.nan],
-    ...                           "high": [0.0061, np.nan]}))
-    ['0.2% (0.04%–0.6%)', '0% (no interval)']
-    """
-    cells = []
-    for estimate, low, high in zip(table["estimate"], table["low"], table["high"]):
-        if not np.isfinite(estimate):
-            cells.append("no data")
-        elif np.isfinite(low) and np.isfinite(high):
-            cells.append(f"{percent(estimate)} ({percent(low)}–{percent(high)})")
-        else:
-            cells.append(f"{percent(estimate)} (no interval)")
-    return cells

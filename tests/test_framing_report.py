@@ -10,7 +10,7 @@ from analysis import framing_report as fr
 from analysis.evaluate import read_result
 from analysis.evaluate.frames import trust_table
 from analysis.pipeline import analyse
-from analysis.prose import describe_share, join_words, plural, signed
+from analysis.prose import describe_share, join_words, percent, plural, signed
 from analysis.stats import Interval
 
 
@@ -100,22 +100,24 @@ def test_the_frame_table_puts_trust_beside_each_frame_and_counts_the_primary_fra
         assert trust.loc[name, "precision (k of n)"] in row["held-out precision"]
 
 
+def leaning(economic: dict[str, int], per_article: int = 5) -> pd.DataFrame:
+    """Sentences of five articles: ``economic[doc]`` economic primary frames, the rest
+    morality."""
+    return sentences(np.repeat(list(economic), per_article), primary_frame=[
+        "economic" if i < economic[d] else "morality"
+        for d in economic for i in range(per_article)])
+
+
 def test_frames_are_not_ranked_when_the_interval_of_their_difference_includes_zero():
     # Articles lean one way or the other: overall the two frames are close.
-    lean = {"a": 4, "b": 1, "c": 3, "d": 1, "e": 3}
-    s = sentences(np.repeat(list(lean), 5), primary_frame=[
-        "economic" if i < lean[d] else "morality"
-        for d in lean for i in range(5)])
-    text = fr.leading_frame(s, ["economic", "morality"])
+    text = fr.leading_frame(leaning({"a": 4, "b": 1, "c": 3, "d": 1, "e": 3}),
+                            ["economic", "morality"])
     assert "is not clearly more frequent than" in text and "not ranked" in text
 
 
 def test_a_frame_clearly_ahead_in_every_article_is_ranked():
-    ahead = {"a": 4, "b": 5, "c": 4, "d": 5, "e": 3}
-    s = sentences(np.repeat(list(ahead), 5), primary_frame=[
-        "economic" if i < ahead[d] else "morality"
-        for d in ahead for i in range(5)])
-    text = fr.leading_frame(s, ["economic", "morality"])
+    text = fr.leading_frame(leaning({"a": 4, "b": 5, "c": 4, "d": 5, "e": 3}),
+                            ["economic", "morality"])
     assert "is more frequent than" in text and "not ranked" not in text
 
 
@@ -273,3 +275,10 @@ def test_a_bound_that_is_not_zero_is_never_printed_as_zero():
 
 def test_every_frame_of_the_lexicon_names_its_label():
     assert all(spec.get("label") for spec in framing.load_frames()["frames"].values())
+
+
+def test_a_small_share_and_its_bounds_are_never_printed_as_zero_percent():
+    from analysis.stats import interval_cells
+
+    table = pd.DataFrame({"estimate": [1 / 465], "low": [0.0004], "high": [0.009]})
+    assert interval_cells(table, percent).tolist() == ["0.2% (0.04%–0.9%)"]
