@@ -489,8 +489,9 @@ def phrase_sentences(summary: dict) -> dict[str, str]:
     """
     s = summary
     if not s["uses"]:
-        return {"count": f"The phrase does not occur in any of the "
-                         f"{plural(s['n_articles'], 'article')}.", "who": ""}
+        where = ("the article" if s["n_articles"] == 1 else
+                 f"any of the {plural(s['n_articles'], 'article')}")
+        return {"count": f"The phrase does not occur in {where}.", "who": ""}
     copies = plural(s["repeats"], "headline or standfirst use", "headline or standfirst uses")
     repeats = ("" if not s["repeats"] else
                f", since {copies} repeat{'s' if s['repeats'] == 1 else ''} a use in the body "

@@ -179,7 +179,9 @@ def misread_sentence(table: pd.DataFrame, n_with: int, n_sentences: int, k: int 
                 "no lexicon word in a listed non-evaluative sense, none inside a name.")
     top = table.head(k)
     listed = "; ".join(f"“{word}” (in {plural(row['sentences'], 'sentence')}, adding "
-                       f"{signed(row['contribution'])} to their compound scores in all)"
+                       f"{signed(row['contribution'])} to "
+                       + ("its compound score)" if row["sentences"] == 1 else
+                          "their compound scores in all)")
                        for word, row in top.iterrows())
     most = "the most influential is" if len(top) == 1 else "the most influential are"
     return (f"Likely misread words occur in {n_with:,} of the "
@@ -206,9 +208,12 @@ def lexical_sentence(drivers: pd.DataFrame, k: int = 3) -> str:
     words = [w for w, v in words.items() if v > 0]
     from analysis.prose import join_words
 
+    listed = join_words(f"“{w}”" for w in words)
+    if share < 0:
+        return (f"Words VADER likely misreads ({listed}) work against this difference, by "
+                f"{-share:.0%} of it on balance: it does not come from them.")
     return (f"On balance, {share:.0%} of this difference comes from words VADER likely "
-            f"misreads ({join_words(f'“{w}”' for w in words)}, on either side): that part is "
-            "lexical, not tone.")
+            f"misreads ({listed}, on either side): that part is lexical, not tone.")
 
 
 def difference_table(differences: dict[str, Difference]) -> pd.DataFrame:

@@ -65,6 +65,12 @@ def test_a_difference_with_no_misread_word_says_so():
                                             "likely misreads.")
 
 
+def test_misread_words_on_the_other_side_are_said_to_work_against_the_difference():
+    drivers = sentiment.tone_drivers(["What a wonderful, happy day."], ["She tested positive."])
+    assert drivers.attrs["difference"] > 0 and drivers.attrs["misread_share"] < 0
+    assert "work against this difference" in tr.lexical_sentence(drivers)
+
+
 def test_sentences_mentioning_both_targets_are_their_own_group(scored):
     groups = tr.target_groups(scored)
     both = scored[tr.RELATIONSHIP] & scored[tr.RUSSIA]
