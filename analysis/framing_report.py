@@ -345,8 +345,7 @@ def trust_sentences(groups: dict[str, list[str]]) -> dict[str, str]:
 
 
 def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
-    """The most frequent primary frame against the next, by the paired interval of their
-    difference (articles resampled): a ranking only when that interval excludes zero.
+    """The most frequent primary frame against the next (see :func:`leading`).
 
     Examples
     --------
@@ -354,19 +353,48 @@ def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
     >>> leading_frame(s, ["economic", "morality"])
     'Only Economic is coded as a primary frame (1 of 2 sentences, in 1 of 2 articles).'
     """
+    flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
+    return leading(flags, names, {n: frame_label(n) for n in names}, "primary frame",
+                   "is coded as a primary frame",
+                   "No sentence has a primary frame other than “other”.")
+
+
+def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None = None,
+            what: str = "topic", coded: str = "is mentioned",
+            none: str = "No sentence mentions any of them.") -> str:
+    """The 0/1 column coded in most sentences against the next, by the paired interval of
+    their difference (articles resampled): a ranking only when that interval excludes zero.
+
+    Parameters
+    ----------
+    flags : pandas.DataFrame
+        ``doc_id`` and one 0/1 column per name.
+    labels : dict, optional
+        The name of each column in prose.
+    what, coded, none : str
+        The words for one column ("topic"), for being coded ("is mentioned"), and the
+        sentence when no column is coded at all.
+
+    Examples
+    --------
+    >>> flags = pd.DataFrame({"doc_id": list("abcde"), "Iran": [1.0, 0, 0, 0, 0],
+    ...                       "China": [0.0] * 5})
+    >>> leading(flags, ["Iran", "China"])
+    'Only Iran is mentioned (1 of 5 sentences, in 1 of 5 articles).'
+    """
     from analysis.prose import describe_difference
     from analysis.stats import mean_difference
 
-    flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
+    labels = labels or {}
     counts = coded_counts(flags, names)
     found = counts[counts["sentences"] > 0].sort_values("sentences", ascending=False,
                                                        kind="stable")
     if found.empty:
-        return "No sentence has a primary frame other than “other”."
+        return none
     first = found.index[0]
+    name = labels.get(first, first)
     if len(found) == 1:
-        return (f"Only {frame_label(first)} is coded as a primary frame "
-                f"({found.loc[first, 'counts']}).")
+        return f"Only {name} {coded} ({found.loc[first, 'counts']})."
     second = found.index[1]
     long = pd.concat([flags.assign(_g="a", _v=flags[first]),
                       flags.assign(_g="b", _v=flags[second])])
@@ -374,9 +402,9 @@ def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
     verdict = d.verdict("is more frequent than", "", "is not clearly more frequent than",
                         "cannot be ranked against")
     tail = "" if d.verdict() == "higher than" else " The two are not ranked."
-    return (f"The most frequent primary frame, {frame_label(first)} "
-            f"({found.loc[first, 'counts']}), {verdict} the next, {frame_label(second)} "
-            f"({found.loc[second, 'counts']}): {describe_difference(d, 'points')}.{tail}")
+    return (f"The most frequent {what}, {name} ({found.loc[first, 'counts']}), {verdict} the "
+            f"next, {labels.get(second, second)} ({found.loc[second, 'counts']}): "
+            f"{describe_difference(d, 'points')}.{tail}")
 
 
 def group_comparison_sentence(diffs: pd.DataFrame, articles: pd.Series, what: str,
