@@ -192,7 +192,8 @@ def explain(text: str) -> str:
 
 def frame_examples(coded: pd.DataFrame, frame: str, k: int = 3) -> pd.DataFrame:
     """The ``k`` sentences with most hits for a frame (ties: shorter, then earlier)."""
-    subset = coded[coded[frame] > 0].assign(_len=coded["text"].str.len())
+    # A callable: a Series would give an empty subset its own rows (pandas aligns on assign).
+    subset = coded[coded[frame] > 0].assign(_len=lambda t: t["text"].str.len())
     subset = subset.sort_values([f"{frame} hits", "_len", "doc_id", "sentence"],
                                 ascending=[False, True, True, True], kind="stable")
     return subset.head(k).drop(columns="_len")

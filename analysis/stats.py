@@ -170,9 +170,11 @@ def count_phrase(k: float, n: int, unit: str = "sentences", n_clusters: int | No
     return text
 
 
-def interval_cells(table: pd.DataFrame, fmt: str = "{:.0%}") -> pd.Series:
+def interval_cells(table: pd.DataFrame, fmt: str | Callable[[float], str] = "{:.0%}"
+                   ) -> pd.Series:
     """Table cells for a grouped table: "14% (10%–20%)", or "14% (no interval)" where the
-    minimums leave none (its ``reason`` column says why), or "no data".
+    minimums leave none (its ``reason`` column says why), or "no data". ``fmt`` is a format
+    string or a function of one number (:func:`analysis.prose.percent`).
 
     Examples
     --------
@@ -181,14 +183,15 @@ def interval_cells(table: pd.DataFrame, fmt: str = "{:.0%}") -> pd.Series:
     >>> interval_cells(table).tolist()
     ['14% (10%–20%)', '0% (no interval)', 'no data']
     """
+    show = fmt if callable(fmt) else fmt.format
     cells = []
     for estimate, low, high in zip(table["estimate"], table["low"], table["high"]):
         if not np.isfinite(estimate):
             cells.append("no data")
         elif np.isfinite(low) and np.isfinite(high):
-            cells.append(f"{fmt.format(estimate)} ({fmt.format(low)}–{fmt.format(high)})")
+            cells.append(f"{show(estimate)} ({show(low)}–{show(high)})")
         else:
-            cells.append(f"{fmt.format(estimate)} (no interval)")
+            cells.append(f"{show(estimate)} (no interval)")
     return pd.Series(cells, index=table.index, dtype=object)
 
 

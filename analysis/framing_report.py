@@ -1,0 +1,616 @@
+"""Tables and labels for the framing chapter: frames with how far to trust them, counts
+first, the "special relationship" in context with links to its sentences.
+
+Every frame the book shows carries its held-out precision and recall
+(:func:`trust_labels`, from ``evaluation/frames.json``), and every count reads "k of n
+sentences, in m of N articles" (:func:`coded_counts`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis import anchors
+from analysis.figures import article_labels
+from analysis.framing import OTHER, explain, frame_examples, frame_names, load_frames
+from analysis.prose import join_words, plural
+from analysis.stats import bootstrap_ratio
+
+RECALL_LOW = 0.5      # below: most sentences people code with the frame are missed
+PRECISION_LOW = 0.7   # below: three in ten or more of the frame's codes are wrong
+TRUSTED = 0.75        # precision and recall both at least this: mostly right, mostly found
+FEW = 5               # fewer hand-coded sentences of a frame than this: too few to judge
+
+
+def frame_label(name: str) -> str:
+    """The frame's name in the book (``label`` in ``data/frames.yml``).
+
+    Examples
+    --------
+    >>> frame_label("security_defence"), frame_label("other")
+    ('Security and defence', 'Other (no frame)')
+    """
+    if name == OTHER:
+        return "Other (no frame)"
+    spec = load_frames()["frames"].get(name, {})
+    return spec.get("label") or name.replace("_", " ").capitalize()
+
+
+def trust_labels(trust: pd.DataFrame) -> dict[str, str]:
+    """Each frame's label with its held-out precision (P) and recall (R), for figures.
+
+    Parameters
+    ----------
+    trust : pandas.DataFrame
+        :func:`analysis.evaluate.frames.trust_table` (index: frame).
+
+    Examples
+    --------
+    >>> trust = pd.DataFrame({"precision": [0.6667], "recall": [0.8889]},
+    ...                      index=["security_defence"])
+    >>> trust_labels(trust)
+    {'security_defence': 'Security and defence (P 67%, R 89%)'}
+    """
+    return {name: f"{frame_label(name)} (P {row.precision:.0%}, R {row.recall:.0%})"
+            for name, row in trust.iterrows()}
+
+
+def trust_groups(trust: pd.DataFrame) -> dict[str, list[str]]:
+    """Frames sorted by what their validation means for reading the chapter.
+
+    Returns
+    -------
+    dict
+        ``trusted`` (precision and recall both at least :data:`TRUSTED`),
+        ``under_found`` (recall below :data:`RECALL_LOW`: an absence is not evidence),
+        ``often_wrong`` (precision below :data:`PRECISION_LOW`) and ``too_few`` (fewer
+        than :data:`FEW` hand-coded sentences): lists of frame labels, in the
+        lexicon's order. A frame can be in several.
+
+    Examples
+    --------
+    >>> trust = pd.DataFrame({"n": [26, 17, 4], "precision": [0.93, 0.71, 0.57],
+    ...                       "recall": [1.0, 0.29, 1.0]},
+    ...                      index=["economic", "cultural_identity", "morality"])
+    >>> trust_groups(trust)
+    {'trusted': ['Economic'], 'under_found': ['Cultural identity'], 'often_wrong':
+    ['Morality'], 'too_few': ['Morality']}
+    """
+    groups: dict[str, list[str]] = {"trusted": [], "under_found": [], "often_wrong": [],
+                                    "too_few": []}
+    for name, row in trust.iterrows():
+        label = frame_label(name)
+        if row["precision"] >= TRUSTED and row["recall"] >= TRUSTED:
+            groups["trusted"].append(label)
+        if row["recall"] < RECALL_LOW:
+            groups["under_found"].append(label)
+        if row["precision"] < PRECISION_LOW:
+            groups["often_wrong"].append(label)
+        if row["n"] < FEW:
+            groups["too_few"].append(label)
+    return groups
+
+
+def validation_rows(trust: pd.DataFrame) -> pd.DataFrame:
+    """Precision and recall per frame in the long form :func:`analysis.charts.intervals`
+    draws (``group, measure, estimate, low, high, n_units``).
+
+    Examples
+    --------
+    >>> trust = pd.DataFrame({"coded": [12], "n": [9], "precision": [0.67],
+    ...                       "precision_low": [0.39], "precision_high": [0.86],
+    ...                       "recall": [0.89], "recall_low": [0.57], "recall_high": [0.98]},
+    ...                      index=["security_defence"])
+    >>> validation_rows(trust)[["group", "measure", "estimate", "n_units"]].values.tolist()
+    [['Security and defence', 'precision', 0.67, 12], ['Security and defence', 'recall', 0.89, 9]]
+    """
+    rows = []
+    for name, row in trust.iterrows():
+        for measure, n in (("precision", row["coded"]), ("recall", row["n"])):
+            rows.append({"group": frame_label(name), "measure": measure,
+                         "estimate": row[measure], "low": row[f"{measure}_low"],
+                         "high": row[f"{measure}_high"], "n_units": int(n)})
+    return pd.DataFrame(rows, columns=["group", "measure", "estimate", "low", "high",
+                                       "n_units"])
+
+
+def primary_indicators(sentences: pd.DataFrame, names: list[str] | None = None) -> pd.DataFrame:
+    """One 0/1 column per frame (``"other"`` included): 1 where it is the sentence's
+    primary frame, the coding that was validated against people's.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"primary_frame": ["economic", "other"]})
+    >>> primary_indicators(s, ["economic", "other"]).values.tolist()
+    [[1.0, 0.0], [0.0, 1.0]]
+    """
+    names = frame_names() if names is None else names
+    return pd.DataFrame({name: (sentences["primary_frame"] == name).astype(float)
+                         for name in names}, index=sentences.index)
+
+
+def coded_counts(sentences: pd.DataFrame, columns: list[str],
+                 n_articles: int | None = None) -> pd.DataFrame:
+    """Counts first: for each 0/1 column, k of n sentences, in m of N articles, and the
+    share with its 95% interval (articles resampled; none below the minimums).
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        ``doc_id`` and the 0/1 ``columns``.
+    n_articles : int, optional
+        Articles in the corpus (N); default: those with sentences.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the columns; ``sentences`` (k), ``of`` (n), ``articles`` (m),
+        ``of_articles`` (N), ``estimate, low, high, reason`` and ``counts`` ("38 of 89
+        sentences, in 5 of 5 articles").
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], "x": [1.0, 0.0, 0.0]})
+    >>> row = coded_counts(s, ["x"]).loc["x"]
+    >>> row["counts"], row["reason"]
+    ('1 of 3 sentences, in 1 of 2 articles', '2 articles: an interval needs at least 5')
+    """
+    n_articles = sentences["doc_id"].nunique() if n_articles is None else n_articles
+    rows = {}
+    for column in columns:
+        coded = sentences[column].astype(float)
+        k, m = int(coded.sum()), int(sentences.loc[coded > 0, "doc_id"].nunique())
+        share = bootstrap_ratio(coded, np.ones(len(coded)), sentences["doc_id"])
+        rows[column] = {"sentences": k, "of": len(sentences), "articles": m,
+                        "of_articles": n_articles, "estimate": share.estimate,
+                        "low": share.low, "high": share.high, "n_units": len(sentences),
+                        "n_articles": sentences["doc_id"].nunique(), "reason": share.reason,
+                        "counts": f"{k:,} of {plural(len(sentences), 'sentence')}, in "
+                                  f"{m:,} of {plural(n_articles, 'article')}"}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def matched_terms(hits: pd.DataFrame, category: str, names: list[str]) -> pd.Series:
+    """Per category (frame or topic), the words that matched with their counts, most
+    frequent first ("troops (4), missiles (1)"); "none" for a category with no match.
+
+    Parameters
+    ----------
+    hits : pandas.DataFrame
+        :func:`analysis.framing.frame_hits` or :func:`analysis.topics.topic_hits`.
+    category : str
+        Its category column: ``"frame"`` or ``"topic"``.
+
+    Examples
+    --------
+    >>> hits = pd.DataFrame({"frame": ["a", "a", "a"], "term": ["x", "y", "x"]})
+    >>> matched_terms(hits, "frame", ["a", "b"]).tolist()
+    ['x (2), y (1)', 'none']
+    """
+    counts = hits.groupby([category, "term"]).size().rename("n").reset_index()
+    counts = counts.sort_values([category, "n", "term"], ascending=[True, False, True])
+    text = {name: ", ".join(f"{t} ({n})" for t, n in zip(part["term"], part["n"]))
+            for name, part in counts.groupby(category)}
+    return pd.Series([text.get(name, "none") for name in names], index=names, dtype=object)
+
+
+def frame_evidence(sentences: pd.DataFrame, corpus: pd.DataFrame, names: list[str],
+                   k: int = 3) -> pd.DataFrame:
+    """For each frame, the ``k`` sentences with most of its words, each linked to its place
+    in the annotated articles and explained (every frame's score and the words behind it).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` (label), ``article`` (label), ``sentence`` (a link,
+        :class:`~analysis.safe.Markup`), ``why`` (:func:`analysis.framing.explain`).
+    """
+    labels = article_labels(corpus)
+    parts = []
+    for name in names:
+        found = frame_examples(sentences, name, k)
+        parts.append(pd.DataFrame({
+            "frame": frame_label(name), "article": found["doc_id"].map(labels).to_numpy(),
+            "sentence": anchors.link_cells(found["text"], anchors.sentence_links(found)),
+            "why": [explain(t) for t in found["text"]]}))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=["frame", "article", "sentence", "why"])
+
+
+# --- the phrase "special relationship" -------------------------------------------------
+
+
+def phrase_summary(phrase: pd.DataFrame, n_articles: int) -> dict:
+    """Counts of the phrase's uses for prose: distinct utterances, who uses it, where.
+
+    Parameters
+    ----------
+    phrase : pandas.DataFrame
+        :func:`analysis.phrase.special_relationship`.
+    n_articles : int
+        Articles in the corpus.
+
+    Returns
+    -------
+    dict
+        ``uses`` (every printed use), ``distinct`` (utterances: a headline or standfirst
+        repeating a body use counts once), ``repeats``, ``articles`` (articles with a
+        use), ``n_articles``, ``quoted`` and ``narrative`` (distinct utterances inside
+        quotation marks and in the outlet's own words), ``headline`` (distinct uses in a
+        headline or standfirst), ``variants`` (distinct uses with words between),
+        ``speakers`` (whose words, with counts: "Keir Starmer (3) and Liz Truss (2)").
+
+    Examples
+    --------
+    >>> phrase = pd.DataFrame({"doc_id": ["a", "a", "b"], "source": ["standfirst", "body",
+    ...     "body"], "speaker": ["X Y", "X Y", "narrative"], "distinct": [False, True, True],
+    ...     "variant": ["special relationship"] * 3})
+    >>> summary = phrase_summary(phrase, 5)
+    >>> summary["uses"], summary["distinct"], summary["quoted"], summary["speakers"]
+    (3, 2, 1, 'X Y (1)')
+    """
+    distinct = phrase[phrase["distinct"].astype(bool)]
+    narrative = distinct["speaker"] == "narrative"
+    speakers = distinct.loc[~narrative, "speaker"].value_counts()
+    speakers = speakers.sort_index().sort_values(ascending=False, kind="stable")
+    return {"uses": len(phrase), "distinct": len(distinct),
+            "repeats": len(phrase) - len(distinct), "articles": phrase["doc_id"].nunique(),
+            "n_articles": n_articles, "quoted": int((~narrative).sum()),
+            "narrative": int(narrative.sum()),
+            "headline": int((distinct["source"] != "body").sum()),
+            "variants": int((distinct["variant"] != "special relationship").sum()),
+            "speakers": join_words(f"{name} ({n})" for name, n in speakers.items())}
+
+
+def kwic_table(phrase: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The keyword-in-context table of the phrase, each use linked to its sentence in the
+    annotated articles (a headline or standfirst to its article's page).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``article, where, who, left, phrase`` (a link: :class:`~analysis.safe.Markup`),
+        ``right`` and ``counted`` ("yes", or which body sentence it repeats).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["Sky News"]})
+    >>> phrase = pd.DataFrame({"doc_id": ["a"], "source": ["body"], "sentence": [4.0],
+    ...     "speaker": ["narrative"], "left": ["the"], "match": ["special relationship"],
+    ...     "right": ["endures"], "distinct": [True], "repeats": [""]})
+    >>> row = kwic_table(phrase, corpus).iloc[0]
+    >>> row["where"], str(row["phrase"])
+    ('body, sentence 4', '<a href="../annotated/a.html#a-s-4">special relationship</a>')
+    """
+    labels = article_labels(corpus)
+    where = [source if pd.isna(n) else f"{source}, sentence {int(n)}"
+             for source, n in zip(phrase["source"], phrase["sentence"])]
+    counted = ["yes" if d else f"no: repeats {r.replace('body ', 'body sentence ')}"
+               for d, r in zip(phrase["distinct"], phrase["repeats"])]
+    return pd.DataFrame({
+        "article": phrase["doc_id"].map(labels).to_numpy(), "where": where,
+        "who": phrase["speaker"].replace({"narrative": "narrative (the outlet's words)"})
+        .to_numpy(),
+        "left": phrase["left"].to_numpy(),
+        "phrase": anchors.link_cells(phrase["match"], anchors.sentence_links(phrase)),
+        "right": phrase["right"].to_numpy(), "counted": counted}, index=phrase.index)
+
+
+# --- sentences the chapter glues ---------------------------------------------------------
+
+# Reported by the FrAC authors (Guida et al. 2025) for these categories, on held-out data.
+FRAC_ALPHA = 0.76       # agreement between people (Krippendorff's alpha)
+FRAC_TFIDF_F1 = 0.45    # macro-F1 of a TF-IDF + logistic regression model trained in domain
+
+
+def trust_sentences(groups: dict[str, list[str]]) -> dict[str, str]:
+    """What the validation means for the chapter's figures, one sentence per kind of frame
+    (:func:`trust_groups`); a kind with no frame gets a sentence that says so.
+
+    Examples
+    --------
+    >>> s = trust_sentences({"trusted": ["Economic"], "under_found": [],
+    ...                      "often_wrong": ["Other (no frame)"], "too_few": []})
+    >>> s["trusted"]
+    'Economic codes are mostly right and mostly found: precision and recall of at least 75%
+    on the held-out sentences.'
+    >>> s["under_found"], s["too_few"]
+    ('No frame is under-found: the lexicon finds at least 50% of the held-out sentences
+    people coded with each.', '')
+    """
+    trusted, under = groups["trusted"], groups["under_found"]
+    wrong, few = groups["often_wrong"], groups["too_few"]
+    return {
+        "trusted": (f"{join_words(trusted)} codes are mostly right and mostly found: "
+                    f"precision and recall of at least {TRUSTED:.0%} on the held-out sentences."
+                    if trusted else f"No frame reaches a precision and a recall of {TRUSTED:.0%} "
+                    "on the held-out sentences."),
+        "under_found": (f"{join_words(under)} {'is' if len(under) == 1 else 'are'} under-found: "
+                        f"the lexicon finds fewer than {RECALL_LOW:.0%} of the held-out sentences "
+                        f"people coded with {'it' if len(under) == 1 else 'them'}, so "
+                        f"{'its' if len(under) == 1 else 'their'} absence from a figure below is "
+                        "not evidence that the articles lack "
+                        f"{'it' if len(under) == 1 else 'them'}." if under else
+                        "No frame is under-found: the lexicon finds at least "
+                        f"{RECALL_LOW:.0%} of the held-out sentences people coded with each."),
+        "often_wrong": (f"{1 - PRECISION_LOW:.0%} or more of the codes of "
+                        f"{join_words(wrong)} were wrong on the held-out sentences: "
+                        "read their counts as upper bounds." if wrong else
+                        f"Every frame's codes were right at least {PRECISION_LOW:.0%} of the time "
+                        "on the held-out sentences."),
+        "too_few": (f"{join_words(few)} had fewer than {FEW} held-out sentences coded by "
+                    "people: too few to judge." if few else ""),
+    }
+
+
+def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
+    """The most frequent primary frame against the next (see :func:`leading`).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": list("ab"), "primary_frame": ["economic", "other"]})
+    >>> leading_frame(s, ["economic", "morality"])
+    'Only Economic is coded as a primary frame (1 of 2 sentences, in 1 of 2 articles).'
+    """
+    flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
+    return leading(flags, names, {n: frame_label(n) for n in names}, "primary frame",
+                   "is coded as a primary frame",
+                   "No sentence has a primary frame other than “other”.")
+
+
+def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None = None,
+            what: str = "topic", coded: str = "is mentioned",
+            none: str = "No sentence mentions any of them.") -> str:
+    """The 0/1 column coded in most sentences against the next, by the paired interval of
+    their difference (articles resampled): a ranking only when that interval excludes zero.
+
+    Parameters
+    ----------
+    flags : pandas.DataFrame
+        ``doc_id`` and one 0/1 column per name.
+    labels : dict, optional
+        The name of each column in prose.
+    what, coded, none : str
+        The words for one column ("topic"), for being coded ("is mentioned"), and the
+        sentence when no column is coded at all.
+
+    Examples
+    --------
+    >>> flags = pd.DataFrame({"doc_id": list("abcde"), "Iran": [1.0, 0, 0, 0, 0],
+    ...                       "China": [0.0] * 5})
+    >>> leading(flags, ["Iran", "China"])
+    'Only Iran is mentioned (1 of 5 sentences, in 1 of 5 articles).'
+    """
+    from analysis.prose import describe_difference
+    from analysis.stats import mean_difference
+
+    labels = labels or {}
+    counts = coded_counts(flags, names)
+    found = counts[counts["sentences"] > 0].sort_values("sentences", ascending=False,
+                                                       kind="stable")
+    if found.empty:
+        return none
+    first = found.index[0]
+    name = labels.get(first, first)
+    if len(found) == 1:
+        return f"Only {name} {coded} ({found.loc[first, 'counts']})."
+    second = found.index[1]
+    long = pd.concat([flags.assign(_g="a", _v=flags[first]),
+                      flags.assign(_g="b", _v=flags[second])])
+    d = mean_difference(long, "_g", "a", "b", "_v")
+    verdict = d.verdict("is more frequent than", "", "is not clearly more frequent than",
+                        "cannot be ranked against")
+    tail = "" if d.verdict() == "higher than" else " The two are not ranked."
+    return (f"The most frequent {what}, {name} ({found.loc[first, 'counts']}), {verdict} the "
+            f"next, {labels.get(second, second)} ({found.loc[second, 'counts']}): "
+            f"{describe_difference(d, 'points')}.{tail}")
+
+
+def group_comparison_sentence(diffs: pd.DataFrame, articles: pd.Series, what: str,
+                              min_articles: int) -> str:
+    """What the comparisons of groups of articles (:func:`analysis.voice_groups.group_differences`)
+    allow the chapter to say.
+
+    Parameters
+    ----------
+    articles : pandas.Series
+        Articles per group.
+    what : str
+        The kind of group, singular ("UK figure").
+
+    Examples
+    --------
+    >>> group_comparison_sentence(pd.DataFrame(columns=["verdict"]),
+    ...                           pd.Series({"A": 3, "B": 1}), "UK figure", 5)
+    'No two UK figures have at least 5 articles each (here 3 and 1), so no UK figure’s
+    coverage is compared with another’s: the table describes these articles only.'
+    """
+    if diffs.empty:
+        sizes = join_words(str(int(n)) for n in articles.sort_values(ascending=False))
+        return (f"No two {what}s have at least {min_articles} articles each (here {sizes}), "
+                f"so no {what}’s coverage is compared with another’s: the table describes "
+                "these articles only.")
+    clear = diffs[diffs["verdict"].isin(["higher", "lower"])]
+    found = [f"{frame_label(r.column)}: {r.a} {r.verdict} than {r.b}" for r in clear.itertuples()]
+    return (f"Of {plural(len(diffs), 'comparison')} (frames, between {what}s with at least "
+            f"{min_articles} articles each), {len(clear)} "
+            f"{'has' if len(clear) == 1 else 'have'} an interval of the difference that "
+            f"excludes zero{': ' + '; '.join(found) if found else ''}; the rest are not ranked.")
+
+
+def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
+    """Which frames quoted speech and narrative use differently
+    (:func:`analysis.voice_groups.voice_differences`), under every reading.
+
+    Examples
+    --------
+    >>> diffs = pd.DataFrame({"column": ["economic"], "reading": ["editorial counted as narrative"],
+    ...                       "estimate": [-0.1], "low": [-0.2], "high": [-0.01],
+    ...                       "verdict": ["lower"]})
+    >>> voice_sentence(diffs)
+    'Economic is the primary frame of a smaller share of quoted sentences than of narrative
+    ones: −10.0 points (95% interval −20.0 to −1.0 points, editorial counted as narrative).
+    For every other frame the interval of the difference includes zero, or there is none:
+    the two voices are not ranked.'
+    """
+    from analysis.prose import signed
+
+    labels = labels or {}
+    parts = []
+    for column, rows in diffs.groupby("column", sort=False):
+        clear = rows[rows["verdict"].isin(["higher", "lower"])]
+        if clear.empty:
+            continue
+        side = "larger" if clear["verdict"].iloc[0] == "higher" else "smaller"
+        readings = "; ".join(
+            f"{signed(100 * r.estimate, '{:.1f}')} points (95% interval "
+            f"{signed(100 * r.low, '{:.1f}')} to {signed(100 * r.high, '{:.1f}')} points, "
+            f"{r.reading})" for r in rows.itertuples() if np.isfinite(r.low))
+        unclear = rows[~rows["verdict"].isin(["higher", "lower"])]
+        caveat = (f", but not with the {join_words(unclear['reading'])}" if len(unclear) else "")
+        parts.append(f"{labels.get(column, frame_label(column))} is the primary frame of a "
+                     f"{side} share of quoted sentences than of narrative ones: {readings}"
+                     f"{caveat}.")
+    rest = ("For every other frame" if parts else "For every frame")
+    return " ".join(parts + [f"{rest} the interval of the difference includes zero, or there "
+                             "is none: the two voices are not ranked."])
+
+
+def mention_sentence(counts: pd.DataFrame, n_names: int, what: str = "topic",
+                     max_listed: int = 6) -> str:
+    """The topics (or frames) that occur, counts first, in the lexicon's order, and how
+    many do not occur at all; past ``max_listed`` the sentence points to the table instead
+    of listing them.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"sentences": [3, 0], "counts": ["3 of 9 sentences, in 2 of "
+    ...                        "5 articles", "0 of 9 sentences, in 0 of 5 articles"]},
+    ...                       index=["Iran", "Covid-19"])
+    >>> mention_sentence(counts, 2)
+    'The sentences mention 1 of the 2 topics: Iran (3 of 9 sentences, in 2 of 5 articles).
+    The other 1 is not mentioned at all.'
+    """
+    found = counts[counts["sentences"] > 0]
+    if found.empty:
+        return f"No sentence mentions any of the {plural(n_names, what)}."
+    listed = ("; ".join(f"{name} ({row['counts']})" for name, row in found.iterrows())
+              if len(found) <= max_listed else "the table below gives each one's counts")
+    missing = n_names - len(found)
+    tail = ("" if not missing else
+            f" The other {missing} {'is' if missing == 1 else 'are'} not mentioned at all.")
+    return f"The sentences mention {len(found)} of the {plural(n_names, what)}: {listed}.{tail}"
+
+
+def phrase_sentences(summary: dict) -> dict[str, str]:
+    """The "special relationship" counts in words (:func:`phrase_summary`): ``count``
+    (uses, distinct utterances, articles) and ``who`` (whose words).
+
+    Examples
+    --------
+    >>> s = phrase_sentences({"uses": 0, "distinct": 0, "repeats": 0, "articles": 0,
+    ...                       "n_articles": 3, "quoted": 0, "narrative": 0, "headline": 0,
+    ...                       "variants": 0, "speakers": "none"})
+    >>> s["count"]
+    'The phrase does not occur in any of the 3 articles.'
+    """
+    s = summary
+    if not s["uses"]:
+        where = ("the article" if s["n_articles"] == 1 else
+                 f"any of the {plural(s['n_articles'], 'article')}")
+        return {"count": f"The phrase does not occur in {where}.", "who": ""}
+    copies = plural(s["repeats"], "headline or standfirst use", "headline or standfirst uses")
+    repeats = ("" if not s["repeats"] else
+               f", since {copies} repeat{'s' if s['repeats'] == 1 else ''} a use in the body "
+               f"and count{'s' if s['repeats'] == 1 else ''} once")
+    count = (f"The phrase is printed {plural(s['uses'], 'time')}, in {s['articles']} of the "
+             f"{plural(s['n_articles'], 'article')}: "
+             f"{plural(s['distinct'], 'distinct utterance')}{repeats}. "
+             f"{s['variants']} of the distinct uses have words between “relationship” and "
+             "“special”.")
+    quoted = ("none is inside quotation marks" if not s["quoted"] else
+              f"{s['quoted']} {'is' if s['quoted'] == 1 else 'are'} inside quotation marks, "
+              f"the words of {s['speakers']}")
+    narrative = ("none is the outlets’ own narrative" if not s["narrative"] else
+                 f"{s['narrative']} {'is' if s['narrative'] == 1 else 'are'} the outlets’ own "
+                 f"narrative ({s['headline']} of the distinct uses in a headline or standfirst)")
+    return {"count": count, "who": f"Of the distinct utterances, {quoted}; {narrative}."}
+
+
+def frame_table(sentences: pd.DataFrame, trust: pd.DataFrame, n_articles: int) -> pd.DataFrame:
+    """One row per frame: primary-frame counts and share, the 0/1 codes' counts, and the
+    frame's held-out precision and recall beside them.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        The pipeline's sentences (``doc_id``, ``primary_frame`` and the 0/1 frame columns).
+    trust : pandas.DataFrame
+        :func:`analysis.evaluate.frames.trust_table`.
+    n_articles : int
+        Articles in the corpus.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "b"], "primary_frame": ["economic", "other"],
+    ...                   "economic": [1.0, 1.0]})
+    >>> trust = pd.DataFrame({"precision": [0.93, 0.26], "recall": [1.0, 0.67],
+    ...                       "precision (k of n)": ["26 of 28", "6 of 23"],
+    ...                       "recall (k of n)": ["26 of 26", "6 of 9"]},
+    ...                      index=["economic", "other"])
+    >>> row = frame_table(s, trust, 2).iloc[0]
+    >>> row["primary frame of"], row["carries the frame"], row["held-out precision"]
+    ('1 of 2 sentences, in 1 of 2 articles', '2 of 2 sentences, in 2 of 2 articles', '93%
+    (26 of 28)')
+    """
+    from analysis.prose import percent
+    from analysis.stats import interval_cells
+
+    names = list(trust.index)
+    flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
+    primary = coded_counts(flags, names, n_articles)
+    columns = [n for n in names if n in sentences.columns]
+    carries = coded_counts(sentences, columns, n_articles)["counts"] if columns else pd.Series()
+    return pd.DataFrame({
+        "frame": [frame_label(n) for n in names],
+        "primary frame of": primary["counts"].to_numpy(),
+        "share (95% interval)": interval_cells(primary, percent).to_numpy(),
+        "carries the frame": [carries.get(n, "(no 0/1 code: no other frame reached the "
+                                             "threshold)") for n in names],
+        "held-out precision": [f"{p:.0%} ({k})" for p, k in
+                               zip(trust["precision"], trust["precision (k of n)"])],
+        "held-out recall": [f"{r:.0%} ({k})" for r, k in
+                            zip(trust["recall"], trust["recall (k of n)"])]})
+
+
+def absent_sentence(counts: pd.DataFrame, groups: dict[str, list[str]]) -> str:
+    """The frames no sentence has as its primary frame, and which of them are under-found
+    (their absence is then no evidence).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        :func:`coded_counts` of :func:`primary_indicators` (index: frame names).
+    groups : dict
+        :func:`trust_groups`.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"sentences": [0, 0, 3]},
+    ...                       index=["morality", "public_opinion", "economic"])
+    >>> absent_sentence(counts, {"under_found": ["Public opinion"]})
+    'No sentence has Morality or Public opinion as its primary frame. Public opinion is
+    under-found, so its absence is not evidence; nor is any absence evidence about the
+    press, since the articles are not a sample.'
+    """
+    absent = [frame_label(n) for n in counts.index[counts["sentences"] == 0] if n != OTHER]
+    if not absent:
+        return "Every frame is the primary frame of at least one sentence."
+    weak = [a for a in absent if a in groups.get("under_found", [])]
+    weak_text = (f" {join_words(weak)} {'is' if len(weak) == 1 else 'are'} under-found, so "
+                 f"{'its' if len(weak) == 1 else 'their'} absence is not evidence; nor is any "
+                 "absence evidence about the press, since the articles are not a sample."
+                 if weak else " An absence says nothing about the press: the articles are not "
+                 "a sample.")
+    return f"No sentence has {join_words(absent, 'or')} as its primary frame.{weak_text}"
