@@ -40,7 +40,8 @@ sys.path.insert(0, str(ROOT))
 from tools import inputs_changed  # noqa: E402
 
 # What a corpus build links to: the book's sources, nothing it writes.
-BOOK_SOURCES = ("chapters", "_ext", "_static", "_config.yml", "_toc.yml", "references.bib")
+BOOK_SOURCES = ("chapters", "_ext", "_static", "_config.yml", "_toc.yml", "references.bib",
+                "CITATION.cff", "pyproject.toml", "analysis")  # the figure pack reads the last three
 LOCK_NAME = ".build.lock"
 EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later
 
