@@ -22,7 +22,9 @@ from analysis.whose_words import repeated_quotations
 COLUMNS = ["paragraph", "kind", "speaker", "speaker_kind", "cue", "quote", "flag", "repeat"]
 NO_SPEAKER = "(none)"
 OPEN_UP_TO = 10  # articles: a corpus this small shows every section open
-QUOTE_WIDTH = {"min-width": "18em"}  # the quotation's column: readable lines, not a word each
+# The table fills the text column, the quotation taking half of it: readable lines, not a
+# word each, and nothing past the column's edge.
+QUOTE_WIDTH = {"width": "50%"}
 
 
 def quotation_rows(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -100,17 +102,19 @@ def article_sections(quotes: pd.DataFrame, doc_ids, labels: Mapping,
         label = labels.get(doc_id, doc_id)
         mine = grouped.get(doc_id)
         n = 0 if mine is None else len(mine)
-        title = (f"{label} ({doc_id}): {_count(n, 'quotation')}" if n
-                 else f"{label} ({doc_id}): no quotation found")
+        name = label if str(label) == str(doc_id) else f"{label} ({doc_id})"
+        title = f"{name}: {_count(n, 'quotation')}" if n else f"{name}: no quotation found"
         page = anchors.article_page(doc_id)
         body = format_html('<p><a href="{}">The article, annotated</a></p>', page)
         if n:
             styler = (mine[COLUMNS].style.set_uuid(f"quotes-{anchors.page_name(doc_id)}")
                       .hide(axis="index").set_properties(subset=["quote"], **QUOTE_WIDTH)
+                      .set_table_attributes('style="width: 100%"')
                       .set_caption(f"{title}. Each quotation links to its place in the "
                                    "annotated article."))
             body += Markup(escape_styler(styler).to_html())
-        parts.append(format_html('<details class="quote-article" id="quotes-{}"{}>'
-                                 "<summary><strong>{}</strong></summary>", anchors.page_name(doc_id),
-                                 Markup(state), title) + body + Markup("</details>"))
+        opening = format_html('<details class="quote-article" id="quotes-{}"{}>'
+                              "<summary><strong>{}</strong></summary>",
+                              anchors.page_name(doc_id), Markup(state), title)
+        parts.append(opening + body + Markup("</details>"))
     return Markup("\n".join(parts))

@@ -220,34 +220,53 @@ def leader_lengths(quotes: pd.DataFrame, leaders: Sequence[str]) -> pd.DataFrame
     return table
 
 
-def speaker_segments(quotes: pd.DataFrame, leaders: Iterable[str],
-                     doc_ids: Sequence[str]) -> pd.DataFrame:
+OTHER_LEADERS = "other people followed"
+# The figure's grey segments: at most six, so that no two are ever merged into "others"
+# (which could pool a leader with a spokesperson). Registry people not followed join
+# the other named people there; the voice table keeps them apart.
+SEGMENT_OF_VOICE = {**{v: v for v in QUOTED_VOICES if v != LEADERS},
+                    VOICE_OF_KIND["registry person"]: VOICE_OF_KIND["other person"]}
+
+
+def speaker_segments(quotes: pd.DataFrame, leaders: Iterable[str], doc_ids: Sequence[str],
+                     named: Iterable[str] | None = None) -> pd.DataFrame:
     """Quoted words per article (rows, in ``doc_ids`` order) and segment (columns): each
-    person followed by name, everyone else by voice (spokespeople, organisations …).
+    person followed in ``named`` by name, the other people followed together
+    (:data:`OTHER_LEADERS`), everyone else by voice (spokespeople, organisations …).
+
+    Parameters
+    ----------
+    named : iterable of str, optional
+        The people followed who get a segment of their own (those with a colour of their
+        own); default all of them.
 
     Examples
     --------
-    >>> q = pd.DataFrame({"doc_id": ["a", "a"], "speaker": ["X", "No 10 spokesperson"],
-    ...                   "speaker_kind": ["registry person", "spokesperson"],
-    ...                   "n_words": [4, 6]})
-    >>> speaker_segments(q, ["X"], ["a", "b"]).to_dict("index")
-    {'a': {'X': 4, 'spokespeople': 6}, 'b': {'X': 0, 'spokespeople': 0}}
+    >>> q = pd.DataFrame({"doc_id": ["a", "a", "a"], "speaker": ["X", "Y", "No 10 spokesperson"],
+    ...                   "speaker_kind": ["registry person", "other person", "spokesperson"],
+    ...                   "n_words": [4, 3, 6]})
+    >>> speaker_segments(q, ["X", "Y"], ["a", "b"], named=["X"]).to_dict("index")
+    {'a': {'X': 4, 'other people followed': 3, 'spokespeople': 6}, \
+'b': {'X': 0, 'other people followed': 0, 'spokespeople': 0}}
     """
     leaders = list(dict.fromkeys(leaders))
+    named = leaders if named is None else [p for p in leaders if p in set(named)]
     voices = quote_voices(quotes, leaders)
-    segment = quotes["speaker"].where(voices == LEADERS, voices)
+    segment = pd.Series(
+        [speaker if speaker in named else OTHER_LEADERS if voice == LEADERS
+         else SEGMENT_OF_VOICE[voice] for speaker, voice in zip(quotes["speaker"], voices)],
+        index=quotes.index, dtype=object)
     table = (quotes.assign(segment=segment)
              .pivot_table(index="doc_id", columns="segment", values="n_words", aggfunc="sum",
                           fill_value=0)
              if len(quotes) else pd.DataFrame())
-    order = [p for p in leaders if p in table.columns] + [
-        v for v in QUOTED_VOICES if v in table.columns and v != LEADERS]
+    order = [p for p in named if p in table.columns] + [
+        v for v in (OTHER_LEADERS, *dict.fromkeys(SEGMENT_OF_VOICE.values()))
+        if v in table.columns]
     table = table.reindex(index=list(doc_ids), columns=order, fill_value=0).fillna(0)
     table.columns.name = None
     table.index.name = None
     return table.astype(int)
-
-
 
 
 def editorial_labels(labels: pd.Series, editorials: pd.Series,

@@ -89,8 +89,9 @@ def omitted_sentence(shown: int, total: int, noun: str, many: str | None = None)
     """
     if shown >= total:
         return ""
+    rest = "other one is" if total - shown == 1 else f"other {total - shown:,} are"
     return (f"The figure shows the {_plural(shown, noun, many)} with the most words; the "
-            f"other {total - shown:,} {'is' if total - shown == 1 else 'are'} in its data file.")
+            f"{rest} in its data file.")
 
 
 def resampling(tokens: pd.DataFrame, by: str) -> pd.DataFrame:

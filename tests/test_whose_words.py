@@ -151,3 +151,22 @@ def test_sentences_read_right_without_editorials_quotes_or_intervals():
     assert prose.events_phrase(counts, ["A"]) == (
         "Of the 1 person followed, 0 are quoted directly; A neither speaks nor is reported "
         "as speaking in these articles.")
+
+
+def test_many_leaders_never_share_a_segment_with_spokespeople():
+    """Past the palette, leaders share one segment, and the greys never overflow into an
+    "others" segment that could pool them with spokespeople."""
+    from analysis.charts import _speaker_palette
+
+    leaders = [f"Leader {i}" for i in range(12)]
+    quotes = pd.DataFrame({
+        "doc_id": "a", "n_words": 5,
+        "speaker": leaders + ["No 10 spokesperson", "Acme Ltd", "", "", "Jo Bloggs", "Putin"],
+        "speaker_kind": ["other person"] * 12 + ["spokesperson", "organisation", "unnamed",
+                                                 "unknown", "other person", "registry person"]})
+    segments = whose_words.speaker_segments(quotes, leaders, ["a"], named=leaders[:8])
+    assert list(segments.columns[:8]) == leaders[:8]
+    assert segments.loc["a", whose_words.OTHER_LEADERS] == 20
+    colour_of = {name: "#000000" for name in leaders[:8]}
+    _, members = _speaker_palette(segments, colour_of)
+    assert all(len(group) == 1 for group in members.values())
