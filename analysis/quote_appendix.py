@@ -25,6 +25,9 @@ OPEN_UP_TO = 10  # articles: a corpus this small shows every section open
 # The table fills the text column, the quotation taking half of it: readable lines, not a
 # word each, and nothing past the column's edge.
 QUOTE_WIDTH = {"width": "50%"}
+# Links on the striped rows in the theme's higher-contrast link colour (light and dark modes):
+# its usual link blue falls short of WCAG AA's 4.5:1 on the grey rows.
+LINK_STYLE = [{"selector": "td a", "props": [("color", "var(--pst-color-link-higher-contrast)")]}]
 
 
 def quotation_rows(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -110,7 +113,10 @@ def article_sections(quotes: pd.DataFrame, doc_ids, labels: Mapping,
             styler = (mine[COLUMNS].style.set_uuid(f"quotes-{anchors.page_name(doc_id)}")
                       .hide(axis="index").set_properties(subset=["quote"], **QUOTE_WIDTH)
                       .set_table_attributes('style="width: 100%"')
-                      .set_caption(f"{title}. Each quotation links to its place in the "
+                      .set_table_styles(LINK_STYLE)
+                      .set_caption(f"{title}. Kind: full (whole sentences) or partial (a "
+                                   "phrase in the journalist's sentence); cue “:”: a colon or a "
+                                   "transcript line. Each quotation links to its place in the "
                                    "annotated article."))
             body += Markup(escape_styler(styler).to_html())
         opening = format_html('<details class="quote-article" id="quotes-{}"{}>'
