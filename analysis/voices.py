@@ -15,21 +15,6 @@ from analysis.stats import wilson_interval
 from analysis.text import count_words, sentences
 
 
-def __getattr__(name: str):
-    """``LEADERS``, kept for chapters written before :mod:`analysis.people`: the people named
-    by this build's corpus metadata (:func:`analysis.people.leader_names`), never a fixed
-    list. New code calls ``leader_names(corpus, quotes)``, which adds quoted registry people.
-    """
-    if name == "LEADERS":
-        from analysis.corpus import read_metadata
-        from analysis.people import leader_names
-        from analysis.settings import corpus_path
-
-        metadata = corpus_path() / "metadata.csv"
-        return tuple(leader_names(read_metadata(metadata))) if metadata.exists() else ()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def speaker_sentences(corpus: pd.DataFrame, registry=None) -> pd.DataFrame:
     """One row per sentence (:func:`analysis.text.sentences`) with whose voice it is:
     ``speaker``, ``quoted``, ``n_words`` and ``quoted_words`` (:func:`sentence_speakers`).

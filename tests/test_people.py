@@ -75,17 +75,6 @@ def test_a_corpus_without_metadata_follows_only_who_is_quoted():
     assert leader_names(corpus, quotes) == ["Keir Starmer"]
 
 
-def test_leaders_shim_reads_the_builds_corpus(tmp_path, monkeypatch):
-    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
-    (tmp_path / "metadata.csv").write_text(
-        "doc_id,file,published,uk_leader,us_counterparts\n"
-        "a,a.txt,2004-11-12,Tony Blair,George W. Bush\n", encoding="utf-8")
-    monkeypatch.setenv("REPORT_CORPUS", str(tmp_path))
-    import analysis.voices as voices
-
-    assert voices.LEADERS == ("Tony Blair", "George W. Bush")
-
-
 def test_voice_summary_takes_the_list_and_reports_the_silent():
     quotes = pd.DataFrame({"speaker": ["A"], "kind": ["full"], "n_words": [4]})
     reports = pd.DataFrame({"speaker": ["A", "A"]})
