@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from analysis.anchors import esc, quote_anchor, sentence_anchor
+from analysis.anchors import esc, page_name, quote_anchor, sentence_anchor
 from analysis.clean import PARAGRAPH_SEP, normalise_line
 from analysis.corpus import format_date
 from analysis.figures import LEADER_COLOURS, OKABE_ITO, TOL_BRIGHT
@@ -417,7 +417,7 @@ def _page(row, sentences: list[dict], quotes: list[dict], reports: list[dict],
               "quotation": len(article.quotes), "reported statement": sum(
                   len(v) for v in article.reports.values()) + len(article.unplaced_reports),
               "removed line": len(removed_rows)}
-    out = [f'<article class="ann" data-doc="{esc(doc_id)}">', *_meta_html(row, counts),
+    out = [f'<article class="ann" data-doc="{page_name(doc_id)}">', *_meta_html(row, counts),
            *_legend_html(article.quotes, article.classes, links), '<div class="ann-body">']
     for number, (a, b) in enumerate(spans, 1):
         if number - 1 in slots:

@@ -28,6 +28,12 @@ import csp  # noqa: E402
 PAGES = toc_pages() + ["search.html", "genindex.html"]
 
 
+# Attributes whose value is only ever text: a payload there (quoting intact, or the parser
+# would have seen a new tag) is shown, never run. Any other attribute holding the marker
+# (href, src, srcdoc, style, on*) is injected markup.
+TEXT_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "aria-description", "content"})
+
+
 class _Markup(HTMLParser):
     """Where the marker occurs: in text (escaped: fine) or in markup (injected)."""
 
@@ -38,7 +44,7 @@ class _Markup(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
-            if MARK in name or MARK in (value or ""):
+            if MARK in name or (MARK in (value or "") and name not in TEXT_ATTRIBUTES):
                 self.in_markup.append(f"<{tag} {name}={(value or '')[:60]!r}>")
         self._raw = tag if tag in ("script", "style") else None
 

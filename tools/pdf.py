@@ -213,8 +213,21 @@ def contents_entries(article, root: Path) -> list[Entry]:
     root_doc, documents = toc(root)
     parts = dict((f, caption) for caption, f in documents)
     entries = []
+    first_with = {}
+    for element in article.xpath(".//*[@id]"):
+        first_with.setdefault(element.get("id"), element)
+
+    def target(section, document: str) -> str:
+        # One page holds every document: two chapters' "Article by article" sections share
+        # an id, and a link to it would land on the first. A later one gets its own.
+        name = section.get("id")
+        if first_with.get(name) is not section:
+            name = f"{document}--{name}".replace("/", "-")
+            section.set("id", name)
+        return name
+
     first = article.xpath("./section")[0]
-    entries.append(Entry(first.get("id"), _text(first.xpath("./h1 | ./h2")[0]), 1))
+    entries.append(Entry(target(first, root_doc), _text(first.xpath("./h1 | ./h2")[0]), 1))
     for marker in article.xpath('.//span[starts-with(@id, "document-")]'):
         section = marker.getnext()
         if section is None or section.tag != "section":
@@ -223,9 +236,10 @@ def contents_entries(article, root: Path) -> list[Entry]:
         heading = section.xpath("./h1 | ./h2")
         if not heading:
             continue
-        entries.append(Entry(section.get("id"), _text(heading[0]), 1, parts.get(document, "")))
+        entries.append(Entry(target(section, document), _text(heading[0]), 1,
+                             parts.get(document, "")))
         for sub in section.xpath("./section[h2 | h3]"):
-            entries.append(Entry(sub.get("id"), _text(sub.xpath("./h2 | ./h3")[0]), 2))
+            entries.append(Entry(target(sub, document), _text(sub.xpath("./h2 | ./h3")[0]), 2))
     return entries
 
 
