@@ -32,7 +32,8 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 __all__ = ["Markup", "csv_cell", "csv_frame", "escape_styler", "figure_markdown",
-           "format_html", "format_markdown", "html_text", "markdown_text", "raw_block_text"]
+           "format_html", "format_markdown", "html_text", "markdown_text", "raw_block_text",
+           "Prose"]
 
 # Every ASCII punctuation character can be backslash-escaped in CommonMark (and MyST).
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
@@ -75,6 +76,35 @@ def raw_block_text(value: Any) -> Markup:
         return Markup("")
     text = str(escape(" ".join(str(value).split("\n"))))
     return Markup(text.replace("{", "&#123;").replace("}", "&#125;").replace("`", "&#96;"))
+
+
+class Prose:
+    """A sentence built from corpus data, to glue: escaped Markdown and plain text at once.
+
+    A notebook shows it (and ``{glue:md}`` pastes it) as Markdown in which nothing of the
+    corpus is markup (:func:`markdown_text`); another page pastes it with ``{glue:text}``
+    (myst-nb pastes only plain text across pages), where it is a text node.
+
+    Examples
+    --------
+    >>> p = Prose("The <b>bold</b> claim, 1,092 words")
+    >>> "<b>" in p._repr_markdown_()  # escaped: shown, never markup
+    False
+    >>> repr(p)  # a Python literal: myst-nb evaluates it back to the sentence
+    "'The <b>bold</b> claim, 1,092 words'"
+    """
+
+    def __init__(self, text: Any):
+        self.text = "" if text is None else str(text)
+
+    def _repr_markdown_(self) -> str:
+        return markdown_text(self.text)
+
+    def __repr__(self) -> str:
+        return repr(self.text)
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def markdown_text(value: Any) -> str:
