@@ -55,3 +55,14 @@ def test_every_figure_file_is_written_as_png_svg_and_csv():
     svgs = {p.stem for p in (ROOT / "figures").glob("*.svg")}
     csvs = {p.stem for p in (ROOT / "figures").glob("*.csv")}
     assert pngs and pngs == svgs == csvs
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_is_collapsed_for_the_reader_unless_a_cell_decides_otherwise(notebook):
+    """The reader's view: every code cell is hidden behind "Show code", removed, or marked
+    to stay open on purpose (a query the reader may copy); tools/tag_cells.py tags them."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    deciding = {"hide-input", "hide-cell", "remove-input", "remove-cell", "keep-open"}
+    untagged = [i for i, cell in enumerate(cells) if cell["cell_type"] == "code"
+                and not deciding & set(cell.get("metadata", {}).get("tags", []))]
+    assert untagged == [], f"code cells {untagged}: run python tools/tag_cells.py {notebook}"
