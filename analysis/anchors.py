@@ -21,8 +21,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from analysis.safe import Markup
-from analysis.safe import raw_block_text as esc
+from analysis.safe import Markup, raw_block_text
 
 __all__ = ["DOC", "FOLDER", "REF", "article_page", "esc", "link_cells", "page_name",
            "quote_anchor", "quote_link", "quote_links", "sentence_anchor", "sentence_link",
@@ -33,6 +32,18 @@ FOLDER = "annotated"  # the generated pages' folder, at the book's root
 REF, DOC = "#ref:", "#doc:"
 _UNSAFE = re.compile(r"[^a-z0-9-]+")
 _RESERVED = frozenset({"index", "genindex", "search"})
+
+
+def esc(text) -> str:
+    """Corpus text for the raw HTML of an annotated page (:func:`analysis.safe.raw_block_text`),
+    as a plain ``str``: the page's own markup is then added to it as it is, not escaped again.
+
+    Examples
+    --------
+    >>> esc("<b>") + " <small>note</small>"
+    '&lt;b&gt; <small>note</small>'
+    """
+    return str(raw_block_text(text))
 
 
 def page_name(doc_id: str) -> str:

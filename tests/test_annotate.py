@@ -346,3 +346,17 @@ def test_the_links_chapters_use_land_on_the_quotation_and_the_sentence(book):
 
 def built_ids(path: Path) -> set[str]:
     return Page(path.read_text(encoding="utf-8")).ids
+
+
+def test_the_page_header_shows_its_notes_as_text_not_as_markup(book):
+    """The header's own markup (the inferred-date note, the evidence) is rendered, never
+    shown to the reader as "<small>…" text; seed texts contain no angle brackets."""
+    data, _ = book
+    for doc_id in data.corpus["doc_id"]:
+        html = (PAGES / f"{anchors.page_name(doc_id)}.html").read_text(encoding="utf-8")
+        assert not re.search(r"&lt;/?(?:small|span|a|mark|p|li|code)\b", html), doc_id
+    inferred = data.corpus.loc[data.corpus["date_inferred"].fillna(False).astype(bool),
+                               "doc_id"]
+    assert len(inferred)
+    for doc_id in inferred:
+        assert built(doc_id).tags["small"] >= 1, doc_id
