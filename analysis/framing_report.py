@@ -16,6 +16,7 @@ from analysis.figures import article_labels
 from analysis.framing import OTHER, explain, frame_examples, frame_names, load_frames
 from analysis.prose import describe_difference, interval_phrase, share_cells
 from analysis.stats import bootstrap_ratio, mean_difference
+from analysis.voice_groups import CLEAR
 from analysis.wording import join, plural
 
 RECALL_LOW = 0.5      # below: most sentences people code with the frame are missed
@@ -429,7 +430,7 @@ def group_comparison_sentence(diffs: pd.DataFrame, articles: pd.Series, what: st
         return (f"No two {what}s have at least {min_articles} articles each (here {sizes}), "
                 f"so no {what}’s coverage is compared with another’s: the table describes "
                 "these articles only.")
-    clear = diffs[diffs["verdict"].isin(["higher", "lower"])]
+    clear = diffs[diffs["verdict"].isin(CLEAR)]
     found = [f"{frame_label(r.column)}: {r.a} {r.verdict} than {r.b}" for r in clear.itertuples()]
     return (f"Of {plural(len(diffs), 'comparison')} (frames, between {what}s with at least "
             f"{min_articles} articles each), {len(clear)} "
@@ -455,7 +456,7 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None) ->
     labels = labels or {}
     parts = []
     for column, rows in diffs.groupby("column", sort=False):
-        clear = rows[rows["verdict"].isin(["higher", "lower"])]
+        clear = rows[rows["verdict"].isin(CLEAR)]
         if clear.empty:
             continue
         side = "larger" if clear["verdict"].iloc[0] == "higher" else "smaller"
@@ -463,7 +464,7 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None) ->
             interval_phrase(100 * r.estimate, 100 * r.low, 100 * r.high, "{:.1f}",
                             unit="points", sign=True, how=r.reading)
             for r in rows.itertuples() if np.isfinite(r.low))
-        unclear = rows[~rows["verdict"].isin(["higher", "lower"])]
+        unclear = rows[~rows["verdict"].isin(CLEAR)]
         caveat = (f", but not with the {join(unclear['reading'])}" if len(unclear) else "")
         parts.append(f"{labels.get(column, frame_label(column))} is the primary frame of a "
                      f"{side} share of quoted sentences than of narrative ones: {readings}"

@@ -96,7 +96,11 @@ def voice_of(sentences: pd.DataFrame, corpus: pd.DataFrame,
     return pd.Series(np.where(quoted, speech, narrative), index=sentences.index, name="voice")
 
 
-READINGS = {"editorial counted as narrative": "all", "editorial set apart": "apart"}
+COUNTED, APART = "editorial counted as narrative", "editorial set apart"  # the two readings
+# The verdict column of a table of differences: a direction only where the interval of the
+# difference excludes zero (analysis.stats.Difference.verdict).
+VERDICTS = ("higher", "lower", "not clearly different", "no interval")
+CLEAR = VERDICTS[:2]
 
 
 def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
@@ -118,8 +122,7 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     pandas.DataFrame
         One row per (column, reading): ``column, reading, estimate, low, high, quoted,
         narrative`` (the two means), ``n_quoted, n_narrative`` (sentences), ``n_units``,
-        ``n_articles``, ``verdict`` ("higher", "lower", "not clearly different",
-        "no interval") and ``reason``.
+        ``n_articles``, ``verdict`` (:data:`VERDICTS`) and ``reason``.
 
     Examples
     --------
@@ -133,15 +136,14 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     ('editorial counted as narrative', 0.36, 'higher')
     """
     voice = voice_of(sentences, corpus)
-    readings = {"editorial counted as narrative":
-                sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))}
+    readings = {COUNTED: sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))}
     if (voice == EDITORIAL).any():
-        readings["editorial set apart"] = sentences.assign(_voice=voice)[voice != EDITORIAL]
+        readings[APART] = sentences.assign(_voice=voice)[voice != EDITORIAL]
     rows = []
     for column in columns:
         for reading, frame in readings.items():
             d = mean_difference(frame, "_voice", QUOTED, NARRATIVE, column)
-            verdict = d.verdict("higher", "lower", "not clearly different", "no interval")
+            verdict = d.verdict(*VERDICTS)
             rows.append({"column": column, "reading": reading, "estimate": d.estimate,
                          "low": d.low, "high": d.high, "quoted": d.a.estimate,
                          "narrative": d.b.estimate, "n_quoted": d.a.n_units,
@@ -185,8 +187,7 @@ def group_differences(sentences: pd.DataFrame, by: str, columns: list[str],
             d = mean_difference(sentences, by, a, b, column, min_clusters=min_articles)
             rows.append({"column": column, "a": a, "b": b, "estimate": d.estimate,
                          "low": d.low, "high": d.high,
-                         "verdict": d.verdict("higher", "lower", "not clearly different",
-                                              "no interval"), "reason": d.reason})
+                         "verdict": d.verdict(*VERDICTS), "reason": d.reason})
     return pd.DataFrame(rows, columns=["column", "a", "b", "estimate", "low", "high",
                                        "verdict", "reason"])
 
