@@ -14,8 +14,10 @@ import pandas as pd
 from analysis import anchors
 from analysis.figures import article_labels
 from analysis.framing import OTHER, explain, frame_examples, frame_names, load_frames
-from analysis.prose import join_words, plural
-from analysis.stats import bootstrap_ratio
+from analysis.prose import describe_difference, interval_phrase, share_cells
+from analysis.stats import bootstrap_ratio, mean_difference
+from analysis.voice_groups import CLEAR
+from analysis.wording import join, plural
 
 RECALL_LOW = 0.5      # below: most sentences people code with the frame are missed
 PRECISION_LOW = 0.7   # below: three in ten or more of the frame's codes are wrong
@@ -260,7 +262,7 @@ def phrase_summary(phrase: pd.DataFrame, n_articles: int) -> dict:
             "narrative": int(narrative.sum()),
             "headline": int((distinct["source"] != "body").sum()),
             "variants": int((distinct["variant"] != "special relationship").sum()),
-            "speakers": join_words(f"{name} ({n})" for name, n in speakers.items())}
+            "speakers": join((f"{name} ({n})" for name, n in speakers.items()), empty="none")}
 
 
 def kwic_table(phrase: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -322,11 +324,11 @@ def trust_sentences(groups: dict[str, list[str]]) -> dict[str, str]:
     trusted, under = groups["trusted"], groups["under_found"]
     wrong, few = groups["often_wrong"], groups["too_few"]
     return {
-        "trusted": (f"{join_words(trusted)} codes are mostly right and mostly found: "
+        "trusted": (f"{join(trusted)} codes are mostly right and mostly found: "
                     f"precision and recall of at least {TRUSTED:.0%} on the held-out sentences."
                     if trusted else f"No frame reaches a precision and a recall of {TRUSTED:.0%} "
                     "on the held-out sentences."),
-        "under_found": (f"{join_words(under)} {'is' if len(under) == 1 else 'are'} under-found: "
+        "under_found": (f"{join(under)} {'is' if len(under) == 1 else 'are'} under-found: "
                         f"the lexicon finds fewer than {RECALL_LOW:.0%} of the held-out sentences "
                         f"people coded with {'it' if len(under) == 1 else 'them'}, so "
                         f"{'its' if len(under) == 1 else 'their'} absence from a figure below is "
@@ -335,11 +337,11 @@ def trust_sentences(groups: dict[str, list[str]]) -> dict[str, str]:
                         "No frame is under-found: the lexicon finds at least "
                         f"{RECALL_LOW:.0%} of the held-out sentences people coded with each."),
         "often_wrong": (f"{1 - PRECISION_LOW:.0%} or more of the codes of "
-                        f"{join_words(wrong)} were wrong on the held-out sentences: "
+                        f"{join(wrong)} were wrong on the held-out sentences: "
                         "read their counts as upper bounds." if wrong else
                         f"Every frame's codes were right at least {PRECISION_LOW:.0%} of the time "
                         "on the held-out sentences."),
-        "too_few": (f"{join_words(few)} had fewer than {FEW} held-out sentences coded by "
+        "too_few": (f"{join(few)} had fewer than {FEW} held-out sentences coded by "
                     "people: too few to judge." if few else ""),
     }
 
@@ -382,9 +384,6 @@ def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None
     >>> leading(flags, ["Iran", "China"])
     'Only Iran is mentioned (1 of 5 sentences, in 1 of 5 articles).'
     """
-    from analysis.prose import describe_difference
-    from analysis.stats import mean_difference
-
     labels = labels or {}
     counts = coded_counts(flags, names)
     found = counts[counts["sentences"] > 0].sort_values("sentences", ascending=False,
@@ -427,11 +426,11 @@ def group_comparison_sentence(diffs: pd.DataFrame, articles: pd.Series, what: st
     coverage is compared with another’s: the table describes these articles only.'
     """
     if diffs.empty:
-        sizes = join_words(str(int(n)) for n in articles.sort_values(ascending=False))
+        sizes = join((str(int(n)) for n in articles.sort_values(ascending=False)), empty="none")
         return (f"No two {what}s have at least {min_articles} articles each (here {sizes}), "
                 f"so no {what}’s coverage is compared with another’s: the table describes "
                 "these articles only.")
-    clear = diffs[diffs["verdict"].isin(["higher", "lower"])]
+    clear = diffs[diffs["verdict"].isin(CLEAR)]
     found = [f"{frame_label(r.column)}: {r.a} {r.verdict} than {r.b}" for r in clear.itertuples()]
     return (f"Of {plural(len(diffs), 'comparison')} (frames, between {what}s with at least "
             f"{min_articles} articles each), {len(clear)} "
@@ -454,21 +453,19 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None) ->
     For every other frame the interval of the difference includes zero, or there is none:
     the two voices are not ranked.'
     """
-    from analysis.prose import signed
-
     labels = labels or {}
     parts = []
     for column, rows in diffs.groupby("column", sort=False):
-        clear = rows[rows["verdict"].isin(["higher", "lower"])]
+        clear = rows[rows["verdict"].isin(CLEAR)]
         if clear.empty:
             continue
         side = "larger" if clear["verdict"].iloc[0] == "higher" else "smaller"
         readings = "; ".join(
-            f"{signed(100 * r.estimate, '{:.1f}')} points (95% interval "
-            f"{signed(100 * r.low, '{:.1f}')} to {signed(100 * r.high, '{:.1f}')} points, "
-            f"{r.reading})" for r in rows.itertuples() if np.isfinite(r.low))
-        unclear = rows[~rows["verdict"].isin(["higher", "lower"])]
-        caveat = (f", but not with the {join_words(unclear['reading'])}" if len(unclear) else "")
+            interval_phrase(100 * r.estimate, 100 * r.low, 100 * r.high, "{:.1f}",
+                            unit="points", sign=True, how=r.reading)
+            for r in rows.itertuples() if np.isfinite(r.low))
+        unclear = rows[~rows["verdict"].isin(CLEAR)]
+        caveat = (f", but not with the {join(unclear['reading'])}" if len(unclear) else "")
         parts.append(f"{labels.get(column, frame_label(column))} is the primary frame of a "
                      f"{side} share of quoted sentences than of narrative ones: {readings}"
                      f"{caveat}.")
@@ -564,9 +561,6 @@ def frame_table(sentences: pd.DataFrame, trust: pd.DataFrame, n_articles: int) -
     ('1 of 2 sentences, in 1 of 2 articles', '2 of 2 sentences, in 2 of 2 articles', '93%
     (26 of 28)')
     """
-    from analysis.prose import percent
-    from analysis.stats import interval_cells
-
     names = list(trust.index)
     flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
     primary = coded_counts(flags, names, n_articles)
@@ -575,7 +569,7 @@ def frame_table(sentences: pd.DataFrame, trust: pd.DataFrame, n_articles: int) -
     return pd.DataFrame({
         "frame": [frame_label(n) for n in names],
         "primary frame of": primary["counts"].to_numpy(),
-        "share (95% interval)": interval_cells(primary, percent).to_numpy(),
+        "share (95% interval)": share_cells(primary).to_numpy(),
         "carries the frame": [carries.get(n, "(no 0/1 code: no other frame reached the "
                                              "threshold)") for n in names],
         "held-out precision": [f"{p:.0%} ({k})" for p, k in
@@ -608,9 +602,9 @@ def absent_sentence(counts: pd.DataFrame, groups: dict[str, list[str]]) -> str:
     if not absent:
         return "Every frame is the primary frame of at least one sentence."
     weak = [a for a in absent if a in groups.get("under_found", [])]
-    weak_text = (f" {join_words(weak)} {'is' if len(weak) == 1 else 'are'} under-found, so "
+    weak_text = (f" {join(weak)} {'is' if len(weak) == 1 else 'are'} under-found, so "
                  f"{'its' if len(weak) == 1 else 'their'} absence is not evidence; nor is any "
                  "absence evidence about the press, since the articles are not a sample."
                  if weak else " An absence says nothing about the press: the articles are not "
                  "a sample.")
-    return f"No sentence has {join_words(absent, 'or')} as its primary frame.{weak_text}"
+    return f"No sentence has {join(absent, 'or')} as its primary frame.{weak_text}"

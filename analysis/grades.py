@@ -1,129 +1,22 @@
-"""Reading grades for the book: whose voice each sentence is, and a news benchmark.
+"""Reading grades for the book: a news benchmark, and a grade in words.
 
-The readability chapter asks how plain the articles are *for news*, and whose words are
-harder: the journalists' narrative or the speech they quote. Two things make that honest:
-
-- a benchmark that is news: the distribution of each formula over BBC News stories,
-  measured by ``python -m analysis.evaluate readability`` and committed in
-  ``evaluation/readability.json`` (:func:`news_benchmark`), and a sentence that says how
-  many articles lie above it (:func:`benchmark_sentence`);
-- voices kept apart (:func:`voice_of`): an outlet's narrative is the journalists' voice,
-  except in an editorial that presents a government's views (read from the metadata's
-  ``outlet_kind``, :func:`government_editorials`), whose narrative is that government's
-  voice; quoted speech is split into the leaders the book follows, spokespeople and
-  everyone else.
+The readability chapter asks how plain the articles are *for news*: against the
+distribution of each formula over BBC News stories, measured by
+``python -m analysis.evaluate readability`` and committed in ``evaluation/readability.json``
+(:func:`news_benchmark`), with a sentence that says how many articles lie above it
+(:func:`benchmark_sentence`). Whose words are harder, the journalists' narrative or the
+speech they quote, is read with :func:`analysis.voice_groups.voice_of`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
-from analysis.comparisons import names_list, number_word, share_words
+from analysis.prose import describe_mean
 from analysis.stats import Interval
-
-NARRATIVE = "journalists' narrative"
-EDITORIAL = "government editorial"
-QUOTED = "quoted speech"
-LEADERS = "leaders' own words"
-SPOKESPEOPLE = "spokespeople"
-OTHERS = "other quoted speakers"
-VOICES = (NARRATIVE, EDITORIAL, QUOTED)
-SPEAKER_VOICES = (NARRATIVE, EDITORIAL, LEADERS, SPOKESPEOPLE, OTHERS)
-_SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman|people)\b", re.I)
-
-
-def government_editorials(corpus: pd.DataFrame) -> pd.Series:
-    """Whether each article is an editorial that presents a government's views.
-
-    Read from the metadata's ``outlet_kind`` (never from the outlet's name): a kind that
-    says both "editorial" and "government" ("US government broadcaster, editorial
-    presenting the views of the US government"). A government broadcaster's news report
-    is not an editorial, and a newspaper's editorial is not a government's.
-
-    Returns
-    -------
-    pandas.Series
-        Boolean, indexed by ``doc_id``.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet_kind": [
-    ...     "US government broadcaster, editorial presenting the views of the US government",
-    ...     "US government broadcaster, news", "UK newspaper, editorial"]})
-    >>> government_editorials(corpus).tolist()
-    [True, False, False]
-    """
-    kinds = (corpus["outlet_kind"] if "outlet_kind" in corpus
-             else pd.Series("", index=corpus.index)).fillna("").astype(str)
-    flags = (kinds.str.contains(r"\beditorial", case=False)
-             & kinds.str.contains(r"\bgovernment", case=False))
-    return pd.Series(flags.to_numpy(dtype=bool), index=corpus["doc_id"].to_numpy(),
-                     name="government_editorial")
-
-
-def is_spokesperson(speakers: Iterable[str]) -> np.ndarray:
-    """Whether each speaker label names a spokesperson ("Downing Street spokesperson").
-
-    Attribution labels words said on a leader's or a body's behalf this way and never
-    credits them to the leader (:mod:`analysis.attribution`).
-
-    Examples
-    --------
-    >>> is_spokesperson(["Downing Street spokesperson", "A spokesman", "Liz Truss", ""])
-    array([ True,  True, False, False])
-    """
-    return np.array([bool(_SPOKESPERSON.search(str(s))) for s in speakers], dtype=bool)
-
-
-def voice_of(sentences: pd.DataFrame, corpus: pd.DataFrame,
-             leaders: Iterable[str] | None = None) -> pd.Series:
-    """Whose voice each sentence is.
-
-    Parameters
-    ----------
-    sentences : pandas.DataFrame
-        One row per sentence with ``doc_id``, ``quoted`` and ``speaker`` (the pipeline's
-        sentence table).
-    corpus : pandas.DataFrame
-        ``doc_id`` and ``outlet_kind`` (for :func:`government_editorials`).
-    leaders : iterable of str, optional
-        The people the book follows (:func:`analysis.people.leader_names`). Without them,
-        quoted sentences are one voice, :data:`QUOTED`; with them, they are split into
-        :data:`LEADERS`, :data:`SPOKESPEOPLE` and :data:`OTHERS` (unknown speakers
-        included).
-
-    Returns
-    -------
-    pandas.Series
-        One of :data:`SPEAKER_VOICES` (or :data:`VOICES`) per sentence, same index.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet_kind": ["newspaper",
-    ...                        "government broadcaster, editorial of the government"]})
-    >>> sents = pd.DataFrame({"doc_id": ["a", "a", "a", "b"],
-    ...                       "quoted": [False, True, True, False],
-    ...                       "speaker": ["", "Liz Truss", "No 10 spokesperson", ""]})
-    >>> voice_of(sents, corpus).tolist()
-    ["journalists' narrative", 'quoted speech', 'quoted speech', 'government editorial']
-    >>> voice_of(sents, corpus, ["Liz Truss"]).tolist()[1:3]
-    ["leaders' own words", 'spokespeople']
-    """
-    editorial = sentences["doc_id"].map(government_editorials(corpus)).fillna(False)
-    quoted = sentences["quoted"].astype(bool).to_numpy()
-    narrative = np.where(editorial.to_numpy(dtype=bool), EDITORIAL, NARRATIVE)
-    if leaders is None:
-        speech = np.full(len(sentences), QUOTED, dtype=object)
-    else:
-        speakers = sentences["speaker"].fillna("").astype(str)
-        speech = np.where(speakers.isin(set(leaders)), LEADERS,
-                          np.where(is_spokesperson(speakers), SPOKESPEOPLE, OTHERS))
-    return pd.Series(np.where(quoted, speech, narrative), index=sentences.index, name="voice")
+from analysis.wording import capital, k_of_n, number_word
 
 
 def describe_grade(row: pd.Series, fmt: str = "{:.1f}") -> str:
@@ -135,14 +28,16 @@ def describe_grade(row: pd.Series, fmt: str = "{:.1f}") -> str:
     >>> row = pd.Series({"estimate": 13.9, "low": 13.4, "high": 14.6, "n_sentences": 89,
     ...                  "n_articles": 5, "resampled": "articles", "reason": ""})
     >>> describe_grade(row)
-    '13.9 (95% interval 13.4–14.6; 89 sentences in 5 articles)'
-    >>> describe_grade(pd.Series({**row, "low": np.nan, "high": np.nan,
+    '13.9 (95% interval 13.4 to 14.6, articles resampled; 89 sentences in 5 articles)'
+    >>> describe_grade(pd.Series({**row, "low": float("nan"), "high": float("nan"),
     ...                           "reason": "4 articles: too few"}))
     '13.9 (no interval: 4 articles: too few; 89 sentences in 5 articles)'
     """
-    return Interval(float(row["estimate"]), float(row["low"]), float(row["high"]),
-                    n_units=int(row["n_sentences"]), n_clusters=int(row["n_articles"]),
-                    resampled=str(row["resampled"]), reason=str(row["reason"])).describe(fmt)
+    return describe_mean(Interval(float(row["estimate"]), float(row["low"]), float(row["high"]),
+                                  n_units=int(row["n_sentences"]),
+                                  n_clusters=int(row["n_articles"]),
+                                  resampled=str(row["resampled"]), reason=str(row["reason"])),
+                         fmt)
 
 
 @dataclass(frozen=True)
@@ -267,7 +162,7 @@ def benchmark_sentence(values: pd.Series, bench: Benchmark, thing: str = "articl
     if n == 1:
         head = f"The one {one} {'scores' if k else 'does not score'}"
     else:
-        head = f"{share_words(k, n, one, things, capital=True)} {'scores' if k == 1 else 'score'}"
+        head = f"{capital(k_of_n(k, n, one, things, words=True))} {'scores' if k == 1 else 'score'}"
     unit = f" {unit}" if unit else ""
     text = (f"{head} above {fmt.format(bench.p90)}{unit}, a level nine in ten {bench.name} "
             f"stay under (the median story: {fmt.format(bench.median)}{unit})")
@@ -292,30 +187,3 @@ def benchmark_note(bench: Benchmark, fmt: str = "{:.1f}") -> str:
     return (f"grey band: middle half of {bench.n:,} {bench.name} ({fmt.format(bench.q1)} "
             f"to {fmt.format(bench.q3)}); dashed line: their median "
             f"({fmt.format(bench.median)})")
-
-
-def editorial_sentence(corpus: pd.DataFrame) -> str:
-    """Which articles are a government's editorial, and what that does to the voices.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["VOA (Editorials)", "Sky"],
-    ...     "outlet_kind": ["government broadcaster, editorial of the US government", "TV"]})
-    >>> print(editorial_sentence(corpus))
-    One article, from VOA (Editorials), is an editorial presenting a government's views
-    (by the metadata's outlet kind): its narrative is counted as that government's voice,
-    not as journalists' narrative.
-    >>> editorial_sentence(corpus.iloc[1:])
-    "No article is a government's editorial: all narrative is journalists'."
-    """
-    flags = government_editorials(corpus)
-    n = int(flags.sum())
-    if n == 0:
-        return "No article is a government's editorial: all narrative is journalists'."
-    outlets = corpus.loc[flags.to_numpy(), "outlet"].fillna("").astype(str)
-    named = sorted(set(o for o in outlets if o)) or ["an unnamed outlet"]
-    head = (f"One article, from {named[0]}, is" if n == 1 else
-            f"{number_word(n, capital=True)} articles, from {names_list(named)}, are")
-    return (f"{head} an editorial presenting a government's views (by the metadata's "
-            f"outlet kind): {'its' if n == 1 else 'their'} narrative is counted as that "
-            "government's voice, not as journalists' narrative.")

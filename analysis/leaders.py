@@ -16,11 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.comparisons import names_list, number_word
-from analysis.grades import is_spokesperson
+from analysis.people import is_spokesperson
+from analysis.prose import interval_cells
 from analysis.readability import grouped_readability
 from analysis.sentiment import summarise_misreadings
-from analysis.stats import count_phrase, grouped_mean, grouped_ratio, interval_cells
+from analysis.stats import grouped_mean, grouped_ratio
+from analysis.wording import count_phrase, join, number_word, plural
 
 MEASURES = ("tone", "topic", "grade")
 
@@ -172,9 +173,9 @@ def quoted_phrase(row: pd.Series) -> str:
     """
     if not row["quotations"]:
         return "not quoted"
-    return (f"{int(row['words']):,} word{'s' if row['words'] != 1 else ''} in "
-            f"{int(row['quotations']):,} quotation{'s' if row['quotations'] != 1 else ''}, "
-            f"{int(row['quoted_in']):,} article{'s' if row['quoted_in'] != 1 else ''}")
+    return (f"{plural(int(row['words']), 'word')} in "
+            f"{plural(int(row['quotations']), 'quotation')}, "
+            f"{plural(int(row['quoted_in']), 'article')}")
 
 
 def most_mentioned_topic(sentences: pd.DataFrame, topics, people) -> str:
@@ -218,7 +219,7 @@ def _listed(table: pd.DataFrame, limit: int) -> str:
     rest = len(table) - len(items)
     if rest:
         items.append(f"{rest:,} other{'s' if rest != 1 else ''} (see the table)")
-    return names_list(items)
+    return join(items)
 
 
 def coverage_sentence(profiles: pd.DataFrame, limit: int = 6) -> str:
@@ -252,7 +253,7 @@ def coverage_sentence(profiles: pd.DataFrame, limit: int = 6) -> str:
     if silent:
         shown = silent if len(silent) <= limit else silent[:limit] + [
             f"{len(silent) - limit:,} others"]
-        text += (f" {names_list(shown)} {'is' if len(silent) == 1 else 'are'} never quoted "
+        text += (f" {join(shown)} {'is' if len(silent) == 1 else 'are'} never quoted "
                  "in these articles.")
     return text
 
@@ -354,7 +355,7 @@ def topic_sentence(own: pd.DataFrame, topic: str) -> str:
         return f"No quoted sentence of theirs can mention {topic}."
     k = int(own["_topic"].sum())
     m = own.loc[own["_topic"] > 0, "doc_id"].nunique()
-    where = f" (in {m:,} article{'s' if m != 1 else ''})" if k else ""
+    where = f" (in {plural(m, 'article')})" if k else ""
     verb = "mentions" if k == 1 else "mention"
     return f"Of their quoted sentences, {k:,} of {len(own):,}{where} {verb} {topic}."
 
@@ -384,4 +385,4 @@ def misread_sentence(found: pd.DataFrame, n_own: int, top: int = 3) -> str:
     words = summarise_misreadings(found).index[:top]
     return (f"VADER scores words, not intentions: in {k:,} of the {n_own:,} sentences quoted "
             f"from these people it scores a word it likely misreads, most often "
-            f"{names_list(f'“{w}”' for w in words)}.")
+            f"{join(f'“{w}”' for w in words)}.")

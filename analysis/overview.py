@@ -1,5 +1,5 @@
-"""The corpus at a glance, in words: outlets, formats, offices, lengths, whose voice, and
-what cleaning removed from each page.
+"""The corpus at a glance, in words: outlets, formats, offices, lengths, and what cleaning
+removed from each page (whose voice each text is: :mod:`analysis.outlets`).
 
 Each function returns a sentence or a small table that reads right for one article or
 five hundred (``"Each of the 2 outlets has one article."``, ``"The one article is from
@@ -8,26 +8,18 @@ BBC News."``), for the corpus chapter to glue.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from analysis.wording import day, join, k_of_n, plural
+from analysis.wording import capital, day, join, k_of_n, plural
 
 __all__ = ["audit_by_article", "audit_kinds", "chosen_sentence", "coverage_sentence",
-           "format_sentence", "government_sentence", "time_sentence",
-           "length_sentence", "offices_sentence", "outlet_sentence", "removal_sentence"]
+           "format_sentence", "length_sentence", "offices_sentence", "outlet_sentence",
+           "removal_sentence", "time_sentence"]
 
 # What the cleaning moved to a field of its own rather than threw away.
 MOVED = ("headline", "standfirst", "byline", "dateline")
 # Below this many articles an interval over articles rests on a handful of them (said so).
 FEW = 30
-
-# An outlet kind that says the text presents a government's own views (the rule of the
-# chapters' voice comparisons: a government's editorial, statement or press release).
-_GOVERNMENT = re.compile(r"\bgovernment", re.IGNORECASE)
-_OWN_VIEWS = re.compile(r"\beditorial|\bviews of\b|\bstatement|\bpress release",
-                        re.IGNORECASE)
 
 
 def audit_by_article(corpus: pd.DataFrame, audit: pd.DataFrame) -> pd.DataFrame:
@@ -129,15 +121,13 @@ def format_sentence(corpus: pd.DataFrame) -> str:
     html = int((formats == "html").sum())
     text = n - html
     if html == 0:
-        subject = k_of_n(n, n, "article")
-        subject = subject[0].upper() + subject[1:]
+        subject = capital(k_of_n(n, n, "article"))
         verb = "is" if n == 1 else "are"
         return (f"{subject} {verb} text copied from a browser; "
                 f"{'it is not' if n == 1 else 'none is'} a saved web page.")
     pages = "is a saved web page" if n == 1 else "are saved web pages"
     if text == 0:
-        subject = k_of_n(n, n, "article")
-        subject = subject[0].upper() + subject[1:]
+        subject = capital(k_of_n(n, n, "article"))
         return f"{subject} {pages} (HTML)."
     pages = "is a saved web page" if html == 1 else "are saved web pages"
     return (f"{html:,} of the {n:,} articles {pages} (HTML) and {text:,} "
@@ -170,41 +160,6 @@ def offices_sentence(corpus: pd.DataFrame) -> str:
     if not parts:
         return "Each British figure holds the same office in all of their articles."
     return "; ".join(parts) + "."
-
-
-def government_sentence(corpus: pd.DataFrame, labels: pd.Series) -> str:
-    """Which articles the metadata describes as a government's own views, in one sentence.
-
-    Read from ``outlet_kind``, never from an outlet's name: it must name a government and
-    an editorial, a statement, a press release or "the views of".
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet_kind": [
-    ...     "US government broadcaster, editorial presenting the views of the US government",
-    ...     "UK broadcaster's news website"]})
-    >>> labels = pd.Series({"a": "Voice of America, Jan 2023", "b": "Sky News, 26 Feb 2025"})
-    >>> print(government_sentence(corpus, labels))  # doctest: +NORMALIZE_WHITESPACE
-    By its kind, 1 of the 2 articles presents a government’s own views (Voice of America,
-    Jan 2023): later chapters read its narrative as that government speaking, not as
-    journalism.
-    >>> print(government_sentence(corpus.iloc[1:], labels))  # doctest: +NORMALIZE_WHITESPACE
-    No article is described as presenting a government’s own views: every narrative is read
-    as journalism.
-    """
-    kinds = corpus["outlet_kind"].fillna("").astype(str) if "outlet_kind" in corpus else \
-        pd.Series("", index=corpus.index)
-    flags = kinds.str.contains(_GOVERNMENT) & kinds.str.contains(_OWN_VIEWS)
-    chosen = corpus.loc[flags, "doc_id"].tolist()
-    if not chosen:
-        return ("No article is described as presenting a government’s own views: every "
-                "narrative is read as journalism.")
-    one = len(chosen) == 1
-    return (f"By its kind, {k_of_n(len(chosen), len(corpus), 'article')} "
-            f"{'presents' if one else 'present'} a government’s own views "
-            f"({join(labels.get(d, d) for d in chosen)}): later chapters read "
-            f"{'its' if one else 'their'} narrative as that government speaking, not as "
-            "journalism.")
 
 
 def length_sentence(corpus: pd.DataFrame, labels: pd.Series) -> str:

@@ -4,13 +4,16 @@ They are the British figure each article is about (the metadata's ``uk_leader``)
 American figures it is about with them (``us_counterparts``), and anyone in the actor
 registry (``analysis/data/actors.yml``) who is quoted in the articles, by default only
 British and American figures. A new article about Rishi Sunak, or a corpus about Tony
-Blair and George W. Bush, brings its people with it.
+Blair and George W. Bush, brings its people with it. Words said on someone's behalf are a
+spokesperson's, never theirs (:func:`is_spokesperson`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from analysis.actors import Registry, load_registry
@@ -18,6 +21,7 @@ from analysis.actors import Registry, load_registry
 ROLES = ("uk_leader", "us_counterpart", "quoted")
 _ROLE_NATIONALITY = {"uk_leader": "UK", "us_counterpart": "US"}
 COLUMNS = ["nationality", "role", "n_articles", "first_seen", "n_quotations"]
+_SPOKESPERSON = re.compile(r"\bspokes(?:person|man|woman|people)\b", re.I)
 
 
 def _names(value) -> list[str]:
@@ -29,6 +33,20 @@ def _names(value) -> list[str]:
     else:
         return []
     return [p.strip() for p in parts if isinstance(p, str) and p.strip()]
+
+
+def is_spokesperson(speakers: Iterable[str]) -> np.ndarray:
+    """Whether each speaker label names a spokesperson ("Downing Street spokesperson").
+
+    Attribution labels words said on a leader's or a body's behalf this way and never
+    credits them to the leader (:mod:`analysis.attribution`).
+
+    Examples
+    --------
+    >>> is_spokesperson(["Downing Street spokesperson", "A spokesman", "Liz Truss", ""])
+    array([ True,  True, False, False])
+    """
+    return np.array([bool(_SPOKESPERSON.search(str(s))) for s in speakers], dtype=bool)
 
 
 def followed_people(corpus: pd.DataFrame, quotes: pd.DataFrame | None = None,

@@ -1,122 +1,93 @@
-"""Small pieces of prose the chapters glue: lists of names, counts and comparisons in words.
+"""Estimates and comparisons in words: a value with its interval or why it has none, a
+difference, a comparison, a ranking only where it holds, the cells of a table, and the
+strength of a correlation.
 
-A chapter's sentences must read right on any corpus: one article or five hundred, an empty
-list, a comparison with no interval. These helpers build those fragments from the numbers,
-so a notebook glues a sentence instead of formatting one in a long f-string.
+The chapters compare groups (two articles, quoted speech and narrative, two leaders) by
+the interval of their *difference* (:class:`analysis.stats.Difference`), never by whether
+their own intervals overlap. Every estimate the prose prints is worded here, one way for
+the whole book: "64% (95% interval 49% to 78%, articles resampled)", or "(no interval:
+3 articles: an interval needs at least 5)" where the minimums of :mod:`analysis.stats`
+leave none. The words for counts, signs and lists come from :mod:`analysis.wording`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from analysis.stats import Difference, Interval
+from analysis.wording import join, percent, plural, signed
+
+__all__ = ["POINTS", "Ranking", "comparison", "describe_correlation", "describe_difference",
+           "describe_estimate", "describe_mean", "describe_share", "interval_cells",
+           "interval_phrase", "rank_top", "row_comparison", "share_cells"]
 
 POINTS = "points"  # describe a difference of two shares in percentage points
 
 
-def plural(n: float, word: str, many: str | None = None) -> str:
-    """``n`` and ``word``, in the plural unless ``n`` is one ("1 article", "3 articles").
+def interval_phrase(estimate: float, low: float, high: float, fmt: str = "{:.2f}",
+                    resampled: str = "", reason: str = "", unit: str = "",
+                    sign: bool = False, how: str | None = None) -> str:
+    """A value with its 95% interval and what was resampled, or the reason it has none.
+
+    Parameters
+    ----------
+    fmt : str
+        Format of each number; minus signs are printed as true minus signs.
+    resampled : str
+        What the interval resampled ("articles"), said after the bounds.
+    reason : str
+        Why there is no interval (or no estimate).
+    unit : str
+        A word after the value and after the upper bound ("points", "grades").
+    sign : bool
+        Print "+" before positive numbers (:func:`analysis.wording.signed`): differences.
+    how : str, optional
+        What to say after the bounds instead of "… resampled" (a reading of the data).
 
     Examples
     --------
-    >>> plural(1, "article"), plural(0, "sentence"), plural(2, "speech", "speeches")
-    ('1 article', '0 sentences', '2 speeches')
+    >>> interval_phrase(0.64, 0.49, 0.78, "{:.0%}", "articles")
+    '64% (95% interval 49% to 78%, articles resampled)'
+    >>> interval_phrase(-0.05, -0.2, 0.1, resampled="sentences")
+    '−0.05 (95% interval −0.20 to 0.10, sentences resampled)'
+    >>> interval_phrase(-0.081, -0.153, -0.011, "{:.1%}", unit="", sign=True,
+    ...                 how="editorial set apart")
+    '−8.1% (95% interval −15.3% to −1.1%, editorial set apart)'
+    >>> interval_phrase(0.2, np.nan, np.nan, "{:.0%}", reason="3 articles: too few")
+    '20% (no interval: 3 articles: too few)'
+    >>> interval_phrase(np.nan, np.nan, np.nan)
+    'no estimate (no data)'
     """
-    n = int(n)
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+    def number(x: float) -> str:
+        return signed(x, fmt) if sign else fmt.format(x).replace("-", "−")
+
+    if not np.isfinite(estimate):
+        return f"no estimate ({reason or 'no data'})"
+    unit = f" {unit}" if unit else ""
+    value = number(estimate) + unit
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return f"{value} (no interval: {reason or 'too few to resample'})"
+    how = how if how is not None else (f"{resampled} resampled" if resampled else "")
+    return (f"{value} (95% interval {number(low)} to {number(high)}{unit}"
+            f"{', ' + how if how else ''})")
 
 
-def join_words(items: Iterable, conjunction: str = "and", empty: str = "none") -> str:
-    """Items as an English list: "a", "a and b", "a, b and c"; ``empty`` when there are none.
+def describe_estimate(interval: Interval, fmt: str = "{:.0%}") -> str:
+    """An estimate for prose: "46% (95% interval 43% to 48%, articles resampled)".
 
     Examples
     --------
-    >>> join_words(["economic"]), join_words(["a", "b", "c"]), join_words([])
-    ('economic', 'a, b and c', 'none')
-    >>> join_words(["x", "y"], "or")
-    'x or y'
+    >>> describe_estimate(Interval(0.456, 0.43, 0.48, resampled="articles"))
+    '46% (95% interval 43% to 48%, articles resampled)'
+    >>> describe_estimate(Interval(0.0, np.nan, np.nan, reason="too few"))
+    '0% (no interval: too few)'
     """
-    items = [str(i) for i in items]
-    if not items:
-        return empty
-    if len(items) == 1:
-        return items[0]
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def signed(value: float, fmt: str = "{:.2f}") -> str:
-    """A number with its sign, and a true minus sign: "+0.24", "−0.07", "0.00".
-
-    Examples
-    --------
-    >>> signed(0.239), signed(-0.07), signed(0.0), signed(0.125, "{:.0%}")
-    ('+0.24', '−0.07', '0.00', '+12%')
-    >>> signed(0.0012), signed(-0.00004)  # never a non-zero bound printed as zero
-    ('+0.001', '0.0000')
-    """
-    text = fmt.format(abs(value))
-    digits = re.fullmatch(r"\{:\.(\d)f\}", fmt)
-    if digits and value and not text.strip("0."):  # 0.001 is not "0.00": one more digit
-        return signed(value, f"{{:.{int(digits.group(1)) + 1}f}}") if int(
-            digits.group(1)) < 4 else text
-    if text.strip("0.,% ") == "":
-        return text
-    return ("+" if value > 0 else "−") + text
-
-
-def describe_difference(d: Difference, fmt: str = "{:.2f}") -> str:
-    """A difference for prose: its value and the interval of the difference, or why none.
-
-    ``fmt`` formats each number; :data:`POINTS` writes a difference of two shares in
-    percentage points ("+12 points"), never as a percentage of a percentage.
-
-    Examples
-    --------
-    >>> from analysis.stats import Interval
-    >>> a = Interval(0.5, 0.4, 0.6)
-    >>> describe_difference(Difference(a, a, 0.24, 0.03, 0.42, True, "articles"))
-    '+0.24 (95% interval +0.03 to +0.42, articles resampled)'
-    >>> describe_difference(Difference(a, a, 0.1, np.nan, np.nan, False, "", "too few"))
-    '+0.10 (no interval: too few)'
-    >>> describe_difference(Difference(a, a, -0.125, -0.245, -0.05, True, "articles"), POINTS)
-    '−12.5 points (95% interval −24.5 to −5.0 points, articles resampled)'
-    """
-    if not np.isfinite(d.estimate):
-        return f"no estimate ({d.reason or 'no data'})"
-    unit = " points" if fmt == POINTS else ""
-    value = signed(d.estimate * (100 if unit else 1), "{:.1f}" if unit else fmt) + unit
-    if not d.has_interval:
-        return f"{value} (no interval: {d.reason or 'too few to resample'})"
-    low, high = (signed(x * (100 if unit else 1), "{:.1f}" if unit else fmt)
-                 for x in (d.low, d.high))
-    return f"{value} (95% interval {low} to {high}{unit}, {d.resampled} resampled)"
-
-
-def comparison(d: Difference, a: str, b: str, more: str = "higher than",
-               less: str = "lower than", same: str = "not clearly different from",
-               fmt: str = "{:.2f}", be: str = "is") -> str:
-    """One sentence comparing ``a`` with ``b`` by the interval of their difference.
-
-    The verdict is ``more`` or ``less`` only when that interval excludes zero
-    (:meth:`analysis.stats.Difference.verdict`); without an interval it says so.
-
-    Examples
-    --------
-    >>> from analysis.stats import Interval
-    >>> i = Interval(0.5, 0.4, 0.6)
-    >>> comparison(Difference(i, i, 0.2, -0.1, 0.4, True, "articles"), "Quoted speech",
-    ...            "the narrative")
-    'Quoted speech is not clearly different from the narrative: +0.20 (95% interval −0.10 to
-    +0.40, articles resampled).'
-    >>> comparison(Difference(i, i, 0.2, np.nan, np.nan, True, "", "3 articles"), "A", "B")
-    'A cannot be compared with B: +0.20 (no interval: 3 articles).'
-    """
-    verdict = d.verdict(more, less, same, unknown="")
-    head = f"{a} {be} {verdict} {b}" if verdict else f"{a} cannot be compared with {b}"
-    return f"{head}: {describe_difference(d, fmt)}."
+    return interval_phrase(interval.estimate, interval.low, interval.high, fmt,
+                           interval.resampled, interval.reason)
 
 
 def describe_share(interval: Interval, unit: str = "sentences",
@@ -133,7 +104,7 @@ def describe_share(interval: Interval, unit: str = "sentences",
     """
     counts = (f"{int(interval.numerator):,} of {plural(interval.denominator, unit[:-1], unit)}"
               f", in {plural(interval.n_clusters, cluster[:-1], cluster)}")
-    return f"{counts}: {_value(interval, '{:.0%}')}"
+    return f"{counts}: {describe_estimate(interval, '{:.0%}')}"
 
 
 def describe_mean(interval: Interval, fmt: str = "{:.2f}", unit: str = "sentences",
@@ -145,24 +116,66 @@ def describe_mean(interval: Interval, fmt: str = "{:.2f}", unit: str = "sentence
     --------
     >>> describe_mean(Interval(-0.05, -0.2, 0.1, np.nan, 12, 12, 1, "sentences"))
     '−0.05 (95% interval −0.20 to 0.10, sentences resampled; 12 sentences in 1 article)'
+    >>> describe_mean(Interval(13.9, np.nan, np.nan, np.nan, 89, 89, 4, "", "too few"), "{:.1f}")
+    '13.9 (no interval: too few; 89 sentences in 4 articles)'
     """
     counts = (f"{plural(interval.n_units, unit[:-1], unit)} in "
               f"{plural(interval.n_clusters, cluster[:-1], cluster)}")
-    value = _value(interval, fmt)
+    value = describe_estimate(interval, fmt)
     return (value[:-1] + f"; {counts})" if value.endswith(")") else f"{value} ({counts})")
 
 
-def _value(interval: Interval, fmt: str) -> str:
-    """"64% (95% interval 49% to 78%, articles resampled)" or the reason there is none."""
-    def number(x: float) -> str:
-        return fmt.format(x).replace("-", "−")
+def describe_difference(d: Difference, fmt: str = "{:.2f}", unit: str = "") -> str:
+    """A difference for prose: its value and the interval of the difference, or why none.
 
-    if not np.isfinite(interval.estimate):
-        return f"no estimate ({interval.reason or 'no data'})"
-    if not interval.has_interval:
-        return f"{number(interval.estimate)} (no interval: {interval.reason})"
-    return (f"{number(interval.estimate)} (95% interval {number(interval.low)} to "
-            f"{number(interval.high)}, {interval.resampled} resampled)")
+    ``fmt`` formats each number; :data:`POINTS` writes a difference of two shares in
+    percentage points ("+12.5 points"), never as a percentage of a percentage.
+
+    Examples
+    --------
+    >>> a = Interval(0.5, 0.4, 0.6)
+    >>> describe_difference(Difference(a, a, 0.24, 0.03, 0.42, True, "articles"))
+    '+0.24 (95% interval +0.03 to +0.42, articles resampled)'
+    >>> describe_difference(Difference(a, a, 0.1, np.nan, np.nan, False, "", "too few"))
+    '+0.10 (no interval: too few)'
+    >>> describe_difference(Difference(a, a, -0.125, -0.245, -0.05, True, "articles"), POINTS)
+    '−12.5 points (95% interval −24.5 to −5.0 points, articles resampled)'
+    >>> describe_difference(Difference(a, a, 2.25, 0.37, 4.07, False, "sentences"), "{:.1f}",
+    ...                     "grades")
+    '+2.2 grades (95% interval +0.4 to +4.1 grades, sentences resampled)'
+    """
+    scale = 100 if fmt == POINTS else 1
+    if fmt == POINTS:
+        fmt, unit = "{:.1f}", "points"
+    return interval_phrase(d.estimate * scale, d.low * scale, d.high * scale, fmt,
+                           d.resampled, d.reason, unit, sign=True)
+
+
+def comparison(d: Difference, a: str, b: str, more: str = "higher than",
+               less: str = "lower than", same: str = "not clearly different from",
+               fmt: str = "{:.2f}", be: str = "is", unit: str = "") -> str:
+    """One sentence comparing ``a`` with ``b`` by the interval of their difference.
+
+    The verdict is ``more`` or ``less`` only when that interval excludes zero
+    (:meth:`analysis.stats.Difference.verdict`); without an interval it says so.
+
+    Examples
+    --------
+    >>> i = Interval(0.5, 0.4, 0.6)
+    >>> comparison(Difference(i, i, 0.2, -0.1, 0.4, True, "articles"), "Quoted speech",
+    ...            "the narrative")
+    'Quoted speech is not clearly different from the narrative: +0.20 (95% interval −0.10 to
+    +0.40, articles resampled).'
+    >>> comparison(Difference(i, i, 0.2, np.nan, np.nan, True, "", "3 articles"), "A", "B")
+    'A cannot be compared with B: +0.20 (no interval: 3 articles).'
+    >>> comparison(Difference(i, i, 2.25, 0.37, 4.07, False, "sentences"), "VOA",
+    ...            "The Independent", "harder to read than", fmt="{:.1f}", unit="grades")
+    'VOA is harder to read than The Independent: +2.2 grades (95% interval +0.4 to +4.1
+    grades, sentences resampled).'
+    """
+    verdict = d.verdict(more, less, same, unknown="")
+    head = f"{a} {be} {verdict} {b}" if verdict else f"{a} cannot be compared with {b}"
+    return f"{head}: {describe_difference(d, fmt, unit)}."
 
 
 def row_comparison(row, a: str, b: str, more: str = "higher than",
@@ -189,22 +202,172 @@ def row_comparison(row, a: str, b: str, more: str = "higher than",
     return f"With the {reading}, {text[0].lower()}{text[1:]}" if reading else text
 
 
-def percent(share: float) -> str:
-    """A share as a percentage with at least one significant digit: "38%", "0.3%", "0%"
-    (never a non-zero bound shown as "0%": pass it to :func:`analysis.stats.interval_cells`).
+def interval_cells(table: pd.DataFrame, fmt: str | Callable[[float], str] = "{:.0%}"
+                   ) -> pd.Series:
+    """Table cells for a grouped table: "14% (10%–20%)", or "14% (no interval)" where the
+    minimums leave none (its ``reason`` column says why), or "no data". ``fmt`` is a format
+    string or a function of one number (:func:`analysis.wording.percent`: a non-zero share
+    is never shown as "0%").
 
     Examples
     --------
-    >>> percent(0.3821), percent(0.0027), percent(0.0), percent(float("nan"))
-    ('38%', '0.3%', '0%', 'no data')
-    >>> import pandas as pd
-    >>> from analysis.stats import interval_cells
+    >>> table = pd.DataFrame({"estimate": [0.14, 0.0, np.nan], "low": [0.1, np.nan, np.nan],
+    ...                       "high": [0.2, np.nan, np.nan]})
+    >>> interval_cells(table).tolist()
+    ['14% (10%–20%)', '0% (no interval)', 'no data']
+    >>> from analysis.wording import percent
     >>> interval_cells(pd.DataFrame({"estimate": [0.0021], "low": [0.0004],
     ...                              "high": [0.0061]}), percent).tolist()
     ['0.2% (0.04%–0.6%)']
     """
-    if not np.isfinite(share):
+    show = fmt if callable(fmt) else fmt.format
+    return pd.Series([_cell(e, lo, hi, show, show) for e, lo, hi in
+                      zip(table["estimate"], table["low"], table["high"])],
+                     index=table.index, dtype=object)
+
+
+def _cell(estimate: float, low: float, high: float, show: Callable[[float], str],
+          bound: Callable[[float], str]) -> str:
+    """One cell: "14% (10%–20%)", "14% (no interval)" or "no data"."""
+    if not np.isfinite(estimate):
         return "no data"
-    if share and abs(share) < 0.01:
-        return f"{share:.1%}" if abs(share) >= 0.0005 else f"{share:.2%}"
-    return f"{share:.0%}"
+    if np.isfinite(low) and np.isfinite(high):
+        return f"{show(estimate)} ({bound(low)}–{bound(high)})"
+    return f"{show(estimate)} (no interval)"
+
+
+def share_cells(table: pd.DataFrame) -> pd.Series:
+    """:func:`interval_cells` of shares: each number with at least one significant digit
+    (:func:`analysis.wording.percent`: never a non-zero share or bound shown as "0%"), and
+    the bounds with at least the estimate's decimals ("0.3% (0.0%–0.7%)", not "0.3% (0%–1%)").
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"estimate": [0.38, 0.0017, 1 / 465, 0.011, np.nan],
+    ...                   "low": [0.2, 0.0, 0.0004, 0.0, np.nan],
+    ...                   "high": [0.48, 0.0148, 0.009, 0.038, np.nan]})
+    >>> share_cells(t).tolist()
+    ['38% (20%–48%)', '0.2% (0.0%–1.5%)', '0.2% (0.04%–0.9%)', '1% (0%–4%)', 'no data']
+    """
+    def decimals(text: str) -> int:
+        return len(text.rstrip("%").partition(".")[2])
+
+    cells = []
+    for estimate, low, high in zip(table["estimate"], table["low"], table["high"]):
+        digits = decimals(percent(estimate))
+
+        def bound(x: float, digits: int = digits) -> str:
+            text = percent(x)
+            return text if decimals(text) >= digits else percent(x, digits)
+
+        cells.append(_cell(estimate, low, high, percent, bound))
+    return pd.Series(cells, index=table.index, dtype=object)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Whether one group tops the others, judged by the interval of each difference.
+
+    ``clear`` are the groups the top one is clearly above, ``unclear`` those it is not
+    clearly different from, ``uncompared`` those without an interval of the difference
+    (too few articles or sentences). ``top`` is "" when fewer than two groups have an
+    estimate.
+    """
+
+    top: str
+    estimates: pd.Series
+    differences: dict[str, Difference]
+    clear: tuple[str, ...]
+    unclear: tuple[str, ...]
+    uncompared: tuple[str, ...]
+
+    @property
+    def holds(self) -> bool:
+        """True when the top group is clearly above every other group."""
+        return bool(self.top) and not self.unclear and not self.uncompared and bool(self.clear)
+
+    def sentence(self, superlative: str, more: str, fmt: str = "{:.2f}") -> str:
+        """The ranking in words: the superlative only when :attr:`holds`.
+
+        Parameters
+        ----------
+        superlative : str
+            "the warmest".
+        more : str
+            "warmer".
+
+        Examples
+        --------
+        >>> i = Interval(0.0, np.nan, np.nan)
+        >>> diff = lambda a, b: Difference(i, i, 0.3, 0.1, 0.5, False, "articles")
+        >>> print(rank_top(pd.Series({"A": 0.5, "B": 0.2}), diff).sentence("the warmest",
+        ...                                                                 "warmer"))
+        A is the warmest (0.50): clearly warmer than the other one; above the closest, B, by
+        +0.30 (95% interval +0.10 to +0.50, articles resampled).
+        """
+        n = len(self.estimates)
+        if n == 0:
+            return "No one has an estimate to compare."
+        if n == 1:
+            return f"Only {self.estimates.index[0]} has an estimate: there is no one to compare."
+        top = self.top
+        value = fmt.format(self.estimates[top])
+        if self.holds:
+            closest = min(self.clear, key=lambda g: self.differences[g].estimate)
+            others = "the other one" if n == 2 else f"each of the other {n - 1:,}"
+            return (f"{top} is {superlative} ({value}): clearly {more} than {others}; above "
+                    f"the closest, {closest}, by "
+                    f"{describe_difference(self.differences[closest], fmt)}.")
+        clauses = []
+        if self.clear:
+            clauses.append(f"is clearly {more} than only {join(self.clear)}")
+        if self.unclear:
+            clauses.append(f"is not clearly different from {join(self.unclear)} (the "
+                           "interval of the difference includes zero)")
+        if self.uncompared:
+            clauses.append(f"cannot be compared with {join(self.uncompared)} (too few "
+                           "articles or sentences for an interval of the difference)")
+        return (f"No one can be called {superlative}: {top} has the highest estimate "
+                f"({value}), but {join(clauses)}.")
+
+
+def rank_top(estimates: pd.Series, difference: Callable[[str, str], Difference]) -> Ranking:
+    """Compare the group with the highest estimate with every other one.
+
+    Parameters
+    ----------
+    estimates : pandas.Series
+        One estimate per group (NaN: no data; left out).
+    difference : callable
+        ``difference(a, b)`` gives the :class:`~analysis.stats.Difference` of ``a − b``.
+
+    Examples
+    --------
+    >>> i = Interval(0.0, np.nan, np.nan)
+    >>> lows = {"B": 0.1, "C": -0.2}
+    >>> diff = lambda a, b: Difference(i, i, 0.3, lows[b], 0.5, False, "articles")
+    >>> ranking = rank_top(pd.Series({"A": 0.5, "B": 0.2, "C": 0.3}), diff)
+    >>> ranking.top, ranking.clear, ranking.unclear, ranking.holds
+    ('A', ('B',), ('C',), False)
+    """
+    estimates = estimates[np.isfinite(estimates.astype(float))].astype(float)
+    if len(estimates) < 2:
+        return Ranking("", estimates, {}, (), (), ())
+    top = str(estimates.idxmax())
+    differences = {str(g): difference(top, g) for g in estimates.index if g != top}
+    clear = tuple(g for g, d in differences.items() if d.has_interval and d.low > 0)
+    uncompared = tuple(g for g, d in differences.items() if not d.has_interval)
+    unclear = tuple(g for g in differences if g not in clear and g not in uncompared)
+    return Ranking(top, estimates, differences, clear, unclear, uncompared)
+
+
+def describe_correlation(r: float) -> str:
+    """A plain word for the strength of a correlation (Cohen's rough bands).
+
+    Examples
+    --------
+    >>> describe_correlation(0.77), describe_correlation(-0.2)
+    ('strongly', 'weakly')
+    """
+    size = abs(r)
+    return "weakly" if size < 0.3 else "moderately" if size < 0.5 else "strongly"

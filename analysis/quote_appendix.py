@@ -1,12 +1,12 @@
 """The quotation appendix: every quotation, grouped per article, each linked to its place.
 
 One section per article (in the corpus' order, articles without a quotation included and
-said so), as an HTML ``<details>`` element: open while the corpus is small, folded when it
-is large, so that the page stays usable for five hundred articles (the PDF edition prints
-every section open). Each quotation's text links to its highlighted place on the
-article's annotated page (:func:`analysis.anchors.quote_links`). All corpus text is
-escaped: the tables go through :func:`analysis.safe.escape_styler`, the links are
-:class:`~analysis.safe.Markup` made by :func:`analysis.anchors.link_cells`.
+said so), a folding section (:func:`analysis.toggles.details`): open while the corpus is
+small, folded when it is large, so that the page stays usable for five hundred articles
+(the PDF edition prints every section open). Each quotation's text links to its
+highlighted place on the article's annotated page (:func:`analysis.anchors.quote_links`).
+All corpus text is escaped: the tables go through :func:`analysis.safe.escape_styler`, the
+links are :class:`~analysis.safe.Markup` made by :func:`analysis.anchors.link_cells`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ import pandas as pd
 
 from analysis import anchors
 from analysis.safe import Markup, escape_styler, format_html
-from analysis.whose_words import repeated_quotations
+from analysis.speech_events import repeated_quotations
+from analysis.toggles import details
+from analysis.wording import plural
 
 COLUMNS = ["paragraph", "kind", "speaker", "speaker_kind", "cue", "quote", "flag", "repeat"]
 NO_SPEAKER = "(none)"
@@ -36,7 +38,7 @@ def quotation_rows(quotes: pd.DataFrame) -> pd.DataFrame:
     ``speaker`` "" (an unnamed source, or no speaker found) is shown as
     :data:`NO_SPEAKER`; ``repeat`` says "yes" for a quotation that repeats words the same
     speaker is quoted saying elsewhere in the article
-    (:func:`analysis.whose_words.repeated_quotations`).
+    (:func:`analysis.speech_events.repeated_quotations`).
 
     Examples
     --------
@@ -56,10 +58,6 @@ def quotation_rows(quotes: pd.DataFrame) -> pd.DataFrame:
     table["quote"] = anchors.link_cells(quotes["quote"], anchors.quote_links(quotes))
     table["repeat"] = repeated_quotations(quotes).map({True: "yes", False: ""})
     return table
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word if n == 1 else word + 's'}"
 
 
 def article_sections(quotes: pd.DataFrame, doc_ids, labels: Mapping,
@@ -99,14 +97,14 @@ def article_sections(quotes: pd.DataFrame, doc_ids, labels: Mapping,
     doc_ids = list(doc_ids)
     rows = quotation_rows(quotes) if len(quotes) else pd.DataFrame(columns=["doc_id", *COLUMNS])
     grouped = dict(tuple(rows.groupby("doc_id", sort=False))) if len(rows) else {}
-    state = " open" if len(doc_ids) <= open_up_to else ""
+    opened = len(doc_ids) <= open_up_to
     parts = []
     for doc_id in doc_ids:
         label = labels.get(doc_id, doc_id)
         mine = grouped.get(doc_id)
         n = 0 if mine is None else len(mine)
         name = label if str(label) == str(doc_id) else f"{label} ({doc_id})"
-        title = f"{name}: {_count(n, 'quotation')}" if n else f"{name}: no quotation found"
+        title = f"{name}: {plural(n, 'quotation')}" if n else f"{name}: no quotation found"
         page = anchors.article_page(doc_id)
         body = format_html('<p><a href="{}">The article, annotated</a></p>', page)
         if n:
@@ -119,8 +117,6 @@ def article_sections(quotes: pd.DataFrame, doc_ids, labels: Mapping,
                                    "transcript line. Each quotation links to its place in the "
                                    "annotated article."))
             body += Markup(escape_styler(styler).to_html())
-        opening = format_html('<details class="quote-article" id="quotes-{}"{}>'
-                              "<summary><strong>{}</strong></summary>",
-                              anchors.page_name(doc_id), Markup(state), title)
-        parts.append(opening + body + Markup("</details>"))
+        parts.append(details(format_html("<strong>{}</strong>", title), body, "quote-article",
+                             opened, f"quotes-{anchors.page_name(doc_id)}"))
     return Markup("\n".join(parts))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.stats import count_phrase
+from analysis.wording import count_phrase
 
 NAMED_KINDS = ("registry person", "other person", "spokesperson", "organisation")
 _NOT_WORD = re.compile(r"[\W_]+")

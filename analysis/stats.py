@@ -88,26 +88,6 @@ class Interval(_Bounds):
     resampled: str = ""
     reason: str = ""
 
-    def describe(self, fmt: str = "{:.0%}", unit: str = "sentences",
-                 cluster: str = "articles") -> str:
-        """The estimate for prose: value, interval or the reason there is none, counts.
-
-        Examples
-        --------
-        >>> Interval(0.5, 0.4, 0.6, 5, 10, 10, 5, "articles").describe()
-        '50% (95% interval 40%–60%; 10 sentences in 5 articles)'
-        >>> Interval(0.0, np.nan, np.nan, 0, 7, 7, 1, "", "too few").describe()
-        '0% (no interval: too few; 7 sentences in 1 article)'
-        """
-        if not np.isfinite(self.estimate):
-            return f"no estimate ({self.reason or 'no data'})"
-        counts = _count_phrase(self.n_units, unit, self.n_clusters, cluster)
-        value = fmt.format(self.estimate)
-        if self.has_interval:
-            return (f"{value} (95% interval {fmt.format(self.low)}–{fmt.format(self.high)}; "
-                    f"{counts})")
-        return f"{value} (no interval: {self.reason}; {counts})"
-
 
 @dataclass(frozen=True)
 class Difference(_Bounds):
@@ -143,56 +123,6 @@ class Difference(_Bounds):
         if not self.has_interval:
             return unknown
         return more if self.low > 0 else less if self.high < 0 else same
-
-
-def _count_phrase(n_units: int, unit: str, n_clusters: int, cluster: str) -> str:
-    clusters = cluster[:-1] if n_clusters == 1 and cluster.endswith("s") else cluster
-    units = unit[:-1] if n_units == 1 and unit.endswith("s") else unit
-    return f"{n_units:,} {units} in {n_clusters:,} {clusters}"
-
-
-def count_phrase(k: float, n: int, unit: str = "sentences", n_clusters: int | None = None,
-                 cluster: str = "articles") -> str:
-    """Counts first: "k of n sentences in m articles".
-
-    Examples
-    --------
-    >>> count_phrase(12, 89, n_clusters=5)
-    '12 of 89 sentences in 5 articles'
-    >>> count_phrase(0, 1, n_clusters=1)
-    '0 of 1 sentence in 1 article'
-    """
-    units = unit[:-1] if n == 1 and unit.endswith("s") else unit
-    text = f"{int(k):,} of {int(n):,} {units}"
-    if n_clusters is not None:
-        clusters = cluster[:-1] if n_clusters == 1 and cluster.endswith("s") else cluster
-        text += f" in {int(n_clusters):,} {clusters}"
-    return text
-
-
-def interval_cells(table: pd.DataFrame, fmt: str | Callable[[float], str] = "{:.0%}"
-                   ) -> pd.Series:
-    """Table cells for a grouped table: "14% (10%–20%)", or "14% (no interval)" where the
-    minimums leave none (its ``reason`` column says why), or "no data". ``fmt`` is a format
-    string or a function of one number (:func:`analysis.prose.percent`).
-
-    Examples
-    --------
-    >>> table = pd.DataFrame({"estimate": [0.14, 0.0, np.nan], "low": [0.1, np.nan, np.nan],
-    ...                       "high": [0.2, np.nan, np.nan]})
-    >>> interval_cells(table).tolist()
-    ['14% (10%–20%)', '0% (no interval)', 'no data']
-    """
-    show = fmt if callable(fmt) else fmt.format
-    cells = []
-    for estimate, low, high in zip(table["estimate"], table["low"], table["high"]):
-        if not np.isfinite(estimate):
-            cells.append("no data")
-        elif np.isfinite(low) and np.isfinite(high):
-            cells.append(f"{show(estimate)} ({show(low)}–{show(high)})")
-        else:
-            cells.append(f"{show(estimate)} (no interval)")
-    return pd.Series(cells, index=table.index, dtype=object)
 
 
 def _cluster_sums(values: np.ndarray, clusters) -> tuple[np.ndarray, np.ndarray]:
@@ -536,15 +466,3 @@ def wilson_interval(k: int, n: int, level: float = LEVEL) -> tuple[float, float,
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
     return p, max(0.0, centre - half), min(1.0, centre + half)
-
-
-def describe_correlation(r: float) -> str:
-    """A plain word for the strength of a correlation (Cohen's rough bands).
-
-    Examples
-    --------
-    >>> describe_correlation(0.77), describe_correlation(-0.2)
-    ('strongly', 'weakly')
-    """
-    size = abs(r)
-    return "weakly" if size < 0.3 else "moderately" if size < 0.5 else "strongly"

@@ -19,6 +19,7 @@ from analysis import anchors
 from analysis.figures import article_labels
 from analysis.sentiment import TARGETS, misreadings, summarise_misreadings
 from analysis.stats import Difference, mean_difference
+from analysis.wording import join, plural, signed
 
 RELATIONSHIP, RUSSIA = "UK–US relationship", "Russia or Putin"
 if set(TARGETS) != {RELATIONSHIP, RUSSIA}:  # the names the chapter reads
@@ -172,8 +173,6 @@ def misread_sentence(table: pd.DataFrame, n_with: int, n_sentences: int, k: int 
     'Likely misread words occur in 12 of the 89 sentences; the most influential is
     “united” (in 8 sentences, adding +2.90 to their compound scores in all).'
     """
-    from analysis.prose import plural, signed
-
     if table.empty:
         return (f"No likely misread word occurs in the {plural(n_sentences, 'sentence')}: "
                 "no lexicon word in a listed non-evaluative sense, none inside a name.")
@@ -206,9 +205,7 @@ def lexical_sentence(drivers: pd.DataFrame, k: int = 3) -> str:
     words = (drivers["misread_difference"].abs().sort_values(ascending=False, kind="stable")
              .head(k))
     words = [w for w, v in words.items() if v > 0]
-    from analysis.prose import join_words
-
-    listed = join_words(f"“{w}”" for w in words)
+    listed = join(f"“{w}”" for w in words)
     if share < 0:
         return (f"Words VADER likely misreads ({listed}) work against this difference, by "
                 f"{-share:.0%} of it on balance: it does not come from them.")

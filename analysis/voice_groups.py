@@ -1,8 +1,9 @@
 """Whose voice a sentence is in, and comparisons of voices and groups on the right unit.
 
-- Whose voice a sentence is in: quoted speech, the outlet's narrative, or the narrative of
-  a government's own editorial (:func:`government_voice`, read from the metadata's
-  ``outlet_kind``, never from an outlet's name): an editorial that presents a government's
+- Whose voice a sentence is in (:func:`voice_of`): quoted speech (split, when asked, into
+  the leaders the book follows, spokespeople and everyone else), the journalists'
+  narrative, or the narrative of a government's own text (:func:`analysis.outlets.government_voice`,
+  read from the metadata's ``outlet_kind``): an editorial that presents a government's
   views is that government speaking, not journalists narrating.
 - Quoted speech against narrative (:func:`voice_differences`): the paired interval of the
   difference, resampling articles, with the government's editorial counted as narrative
@@ -16,72 +17,90 @@
 from __future__ import annotations
 
 import itertools
-import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
 from analysis.figures import article_labels
+from analysis.outlets import EDITORIAL, NARRATIVE, government_voice
+from analysis.people import is_spokesperson
 from analysis.stats import MIN_CLUSTERS, mean_difference
 
-QUOTED, NARRATIVE, EDITORIAL = "quoted", "narrative", "government editorial"
-# An outlet kind that says the text presents a government's own views: an editorial, a
-# statement or a press release of a government (or its broadcaster's editorial voice).
-_GOVERNMENT = re.compile(r"\bgovernment", re.IGNORECASE)
-_OWN_VIEWS = re.compile(r"\beditorial|\bviews of\b|\bstatement|\bpress release",
-                        re.IGNORECASE)
+QUOTED = "quoted speech"
+LEADERS = "leaders' own words"
+SPOKESPEOPLE = "spokespeople"
+OTHERS = "other quoted speakers"
+VOICES = (NARRATIVE, EDITORIAL, QUOTED)
+SPEAKER_VOICES = (NARRATIVE, EDITORIAL, LEADERS, SPOKESPEOPLE, OTHERS)
 MAX_ARTICLE_ROWS = 40  # beyond this, figures drawn per article are drawn per outlet
 
+# What the chapters say follows for a government's text (analysis.outlets.government_sentence):
+# the voice comparisons show two readings, or read its narrative as the government's voice.
+TWO_READINGS = ("{its} narrative is that government’s voice, not journalists’, so each "
+                "comparison of voices is shown twice, with that narrative counted as "
+                "narrative and set apart.")
+ONE_READING = "the narrative is the outlets’ own throughout."
+OWN_VOICE = ("{its} narrative is counted as that government’s voice, not as journalists’ "
+             "narrative.")
+ALL_NARRATIVE = "all narrative is journalists’."
 
-def government_voice(corpus: pd.DataFrame) -> pd.Series:
-    """Whether each article is a government's own voice (an editorial or statement).
 
-    Read from the metadata's ``outlet_kind``: it must name a government and an editorial,
-    a statement, a press release or "the views of". A government broadcaster's news
-    reports are journalism and stay narrative.
+def voice_of(sentences: pd.DataFrame, corpus: pd.DataFrame,
+             leaders: Iterable[str] | None = None) -> pd.Series:
+    """Whose voice each sentence is.
+
+    A sentence is quoted when the pipeline marks it so (at least half its words inside
+    quotation marks); a narrative sentence of a government's own text
+    (:func:`analysis.outlets.government_voice`) is that government's voice.
+
+    Parameters
+    ----------
+    sentences : pandas.DataFrame
+        One row per sentence with ``doc_id``, ``quoted`` and, with ``leaders``,
+        ``speaker`` (the pipeline's sentence table).
+    corpus : pandas.DataFrame
+        ``doc_id`` and ``outlet_kind``.
+    leaders : iterable of str, optional
+        The people the book follows (:func:`analysis.people.leader_names`). Without them,
+        quoted sentences are one voice, :data:`QUOTED`; with them, they are split into
+        :data:`LEADERS`, :data:`SPOKESPEOPLE` and :data:`OTHERS` (unknown speakers
+        included).
 
     Returns
     -------
     pandas.Series
-        Boolean, indexed by ``doc_id``.
+        One of :data:`SPEAKER_VOICES` (or :data:`VOICES`) per sentence, same index.
 
     Examples
     --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet_kind": [
-    ...     "US government broadcaster, editorial presenting the views of the US government",
-    ...     "US government broadcaster, news report", None]})
-    >>> government_voice(corpus).tolist()
-    [True, False, False]
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet_kind": ["newspaper",
+    ...                        "government broadcaster, editorial of the government"]})
+    >>> sents = pd.DataFrame({"doc_id": ["a", "a", "a", "b"],
+    ...                       "quoted": [False, True, True, False],
+    ...                       "speaker": ["", "Liz Truss", "No 10 spokesperson", ""]})
+    >>> voice_of(sents, corpus).tolist()
+    ["journalists' narrative", 'quoted speech', 'quoted speech', 'government editorial']
+    >>> voice_of(sents, corpus, ["Liz Truss"]).tolist()[1:3]
+    ["leaders' own words", 'spokespeople']
     """
-    kinds = (corpus["outlet_kind"] if "outlet_kind" in corpus
-             else pd.Series("", index=corpus.index)).fillna("").astype(str)
-    flags = kinds.str.contains(_GOVERNMENT) & kinds.str.contains(_OWN_VIEWS)
-    return pd.Series(flags.to_numpy(dtype=bool), index=corpus["doc_id"].to_numpy(),
-                     name="government_voice")
+    editorial = sentences["doc_id"].map(government_voice(corpus)).fillna(False)
+    quoted = sentences["quoted"].astype(bool).to_numpy()
+    narrative = np.where(editorial.to_numpy(dtype=bool), EDITORIAL, NARRATIVE)
+    if leaders is None:
+        speech = np.full(len(sentences), QUOTED, dtype=object)
+    else:
+        speakers = sentences["speaker"].fillna("").astype(str)
+        speech = np.where(speakers.isin(set(leaders)), LEADERS,
+                          np.where(is_spokesperson(speakers), SPOKESPEOPLE, OTHERS))
+    return pd.Series(np.where(quoted, speech, narrative), index=sentences.index, name="voice")
 
 
-def voices(sentences: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
-    """Each sentence's voice: ``"quoted"``, ``"narrative"`` or ``"government editorial"``.
-
-    A sentence is quoted when the pipeline marks it so (at least half its words inside
-    quotation marks); a narrative sentence of a government's editorial
-    (:func:`government_voice`) is that government's voice.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet_kind": [
-    ...     "government editorial", "newspaper"]})
-    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], "quoted": [True, False, False]})
-    >>> voices(s, corpus).tolist()
-    ['quoted', 'government editorial', 'narrative']
-    """
-    editorial = sentences["doc_id"].map(government_voice(corpus)).fillna(False).astype(bool)
-    quoted = sentences["quoted"].astype(bool)
-    return pd.Series(np.where(quoted, QUOTED, np.where(editorial, EDITORIAL, NARRATIVE)),
-                     index=sentences.index, name="voice")
-
-
-READINGS = {"editorial counted as narrative": "all", "editorial set apart": "apart"}
+COUNTED, APART = "editorial counted as narrative", "editorial set apart"  # the two readings
+# The verdict column of a table of differences: a direction only where the interval of the
+# difference excludes zero (analysis.stats.Difference.verdict).
+VERDICTS = ("higher", "lower", "not clearly different", "no interval")
+CLEAR = VERDICTS[:2]
 
 
 def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
@@ -103,8 +122,7 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     pandas.DataFrame
         One row per (column, reading): ``column, reading, estimate, low, high, quoted,
         narrative`` (the two means), ``n_quoted, n_narrative`` (sentences), ``n_units``,
-        ``n_articles``, ``verdict`` ("higher", "lower", "not clearly different",
-        "no interval") and ``reason``.
+        ``n_articles``, ``verdict`` (:data:`VERDICTS`) and ``reason``.
 
     Examples
     --------
@@ -117,16 +135,15 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     >>> row["reading"], round(float(row["estimate"]), 2), row["verdict"]
     ('editorial counted as narrative', 0.36, 'higher')
     """
-    voice = voices(sentences, corpus)
-    readings = {"editorial counted as narrative":
-                sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))}
+    voice = voice_of(sentences, corpus)
+    readings = {COUNTED: sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))}
     if (voice == EDITORIAL).any():
-        readings["editorial set apart"] = sentences.assign(_voice=voice)[voice != EDITORIAL]
+        readings[APART] = sentences.assign(_voice=voice)[voice != EDITORIAL]
     rows = []
     for column in columns:
         for reading, frame in readings.items():
             d = mean_difference(frame, "_voice", QUOTED, NARRATIVE, column)
-            verdict = d.verdict("higher", "lower", "not clearly different", "no interval")
+            verdict = d.verdict(*VERDICTS)
             rows.append({"column": column, "reading": reading, "estimate": d.estimate,
                          "low": d.low, "high": d.high, "quoted": d.a.estimate,
                          "narrative": d.b.estimate, "n_quoted": d.a.n_units,
@@ -170,8 +187,7 @@ def group_differences(sentences: pd.DataFrame, by: str, columns: list[str],
             d = mean_difference(sentences, by, a, b, column, min_clusters=min_articles)
             rows.append({"column": column, "a": a, "b": b, "estimate": d.estimate,
                          "low": d.low, "high": d.high,
-                         "verdict": d.verdict("higher", "lower", "not clearly different",
-                                              "no interval"), "reason": d.reason})
+                         "verdict": d.verdict(*VERDICTS), "reason": d.reason})
     return pd.DataFrame(rows, columns=["column", "a", "b", "estimate", "low", "high",
                                        "verdict", "reason"])
 
@@ -194,31 +210,3 @@ def rows_unit(corpus: pd.DataFrame, max_articles: int = MAX_ARTICLE_ROWS) -> tup
     if len(corpus) <= max_articles:
         return "doc_id", article_labels(corpus).to_dict()
     return "outlet", {}
-
-
-def editorial_sentence(corpus: pd.DataFrame) -> str:
-    """Whether the corpus holds a government's editorial, and what the comparisons of voices
-    do with it.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["VOA", "Sky"],
-    ...                        "outlet_kind": ["government editorial", "broadcaster"]})
-    >>> editorial_sentence(corpus)
-    'One article is a government’s editorial (VOA, per its outlet kind in the metadata): its
-    own narrative is that government’s voice, not journalists’, so each comparison of voices
-    is shown twice, with that narrative counted as narrative and set apart.'
-    """
-    flags = government_voice(corpus)
-    if not flags.any():
-        return ("No article is a government’s editorial (by the outlet kinds in the metadata): "
-                "the narrative is the outlets’ own throughout.")
-    outlets = corpus.loc[flags.to_numpy(), "outlet"].fillna("").astype(str)
-    names = ", ".join(dict.fromkeys(o for o in outlets if o)) or "no outlet named"
-    n = int(flags.sum())
-    head = "One article is" if n == 1 else f"{n} articles are"
-    return (f"{head} a government’s editorial ({names}, per {'its' if n == 1 else 'their'} "
-            f"outlet kind in the metadata): {'its' if n == 1 else 'their'} own narrative is "
-            "that government’s voice, not "
-            "journalists’, so each comparison of voices is shown twice, with that narrative "
-            "counted as narrative and set apart.")

@@ -11,43 +11,15 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.stats import count_phrase, interval_cells
+from analysis.outlets import EDITORIAL, government_sentence
+from analysis.prose import interval_phrase
+from analysis.wording import count_phrase, join
 
-
-def names_phrase(names: Sequence[str], none: str = "none") -> str:
-    """Names in a sentence: "A", "A and B", "A, B and C"; ``none`` for no name.
-
-    Examples
-    --------
-    >>> names_phrase(["A", "B", "C"]), names_phrase(["A"]), names_phrase([])
-    ('A, B and C', 'A', 'none')
-    """
-    names = [str(n) for n in names]
-    if not names:
-        return none
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def share_phrase(estimate: float, low: float, high: float, reason: str = "",
-                 resampled: str = "", fmt: str = "{:.0%}") -> str:
-    """A share with its interval and what the interval resampled, or why it has none.
-
-    Examples
-    --------
-    >>> share_phrase(0.456, 0.43, 0.48, resampled="articles")
-    '46% (95% interval 43%–48%, resampling the articles)'
-    >>> share_phrase(0.2, np.nan, np.nan, "3 articles: an interval needs at least 5")
-    '20% (no interval: 3 articles: an interval needs at least 5)'
-    """
-    if not np.isfinite(estimate):
-        return f"no share ({reason or 'no data'})"
-    value = fmt.format(estimate)
-    if np.isfinite(low) and np.isfinite(high):
-        unit = f", resampling the {resampled}" if resampled else ""
-        if resampled == "sentences":
-            unit = ", resampling the sentences of the one article"
-        return f"{value} (95% interval {fmt.format(low)}–{fmt.format(high)}{unit})"
-    return f"{value} (no interval: {reason or 'too few'})"
+# What follows for a government's own text in this chapter (government_sentence's ``then``).
+COUNTED_APART = ("{its} narrative ({counts}) is that government’s voice, not a journalist’s, "
+                 "and is counted apart from the journalists’ narrative here and in every "
+                 "comparison of narrative with quotation.")
+ALL_JOURNALISTS = "all the narrative is the journalists’."
 
 
 def longest_quoted(lengths: pd.DataFrame, labels: pd.Series | dict) -> str:
@@ -91,7 +63,7 @@ def voice_phrase(row: pd.Series | None, n_words: int, n_articles: int) -> str:
     >>> row = pd.Series({"words": 162, "n_articles": 1, "estimate": 0.068, "low": 0.0,
     ...                  "high": 0.25, "resampled": "articles", "reason": ""})
     >>> voice_phrase(row, 2394, 5)
-    '162 of 2,394 words, in 1 of the 5 articles: 7% (95% interval 0%–25%, resampling the articles)'
+    '162 of 2,394 words, in 1 of the 5 articles: 7% (95% interval 0% to 25%, articles resampled)'
     >>> voice_phrase(None, 2394, 5)
     'no words'
     """
@@ -101,8 +73,8 @@ def voice_phrase(row: pd.Series | None, n_words: int, n_articles: int) -> str:
     where = (f"in {int(row['n_articles']):,} of the {n_articles:,} articles" if n_articles > 1
              else "in the one article")
     return (f"{counts}, {where}: "
-            + share_phrase(row["estimate"], row["low"], row["high"], row["reason"],
-                           row["resampled"]))
+            + interval_phrase(row["estimate"], row["low"], row["high"], "{:.0%}",
+                              row["resampled"], row["reason"]))
 
 
 def spread_phrase(by_article: pd.DataFrame, labels: Mapping) -> str:
@@ -132,38 +104,35 @@ def spread_phrase(by_article: pd.DataFrame, labels: Mapping) -> str:
     return f"The share ranges from {end(low)} to {end(high)}."
 
 
-def editorial_phrase(words: pd.DataFrame, editorials: pd.Series, labels: Mapping,
-                     editorial: str = "government editorial") -> str:
-    """Whose voice the narrative of a government's editorial is, or that there is none.
+def editorial_phrase(words: pd.DataFrame, corpus: pd.DataFrame, labels: Mapping) -> str:
+    """Which articles are a government's own voice, and how many words their narrative
+    holds (:func:`analysis.outlets.government_sentence`), or that there is none.
 
     Parameters
     ----------
     words : pandas.DataFrame
-        :func:`analysis.whose_words.voice_words` (a column ``editorial``).
-    editorials : pandas.Series
-        :func:`analysis.whose_words.government_editorials`.
+        :func:`analysis.whose_words.voice_words` (a column ``government editorial``).
+    corpus : pandas.DataFrame
+        ``doc_id`` and ``outlet_kind``.
 
     Examples
     --------
     >>> w = pd.DataFrame({"doc_id": ["a", "b"], "n_words": [50, 40],
     ...                   "government editorial": [30, 0]})
-    >>> editorial_phrase(w, pd.Series({"a": True, "b": False}), {"a": "Paper A"})[:60]
-    'Paper A is, by its metadata, an editorial presenting a gover'
-    >>> editorial_phrase(w, pd.Series({"a": False, "b": False}), {})[:40]
-    'No article is, by its metadata, a govern'
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"],
+    ...                        "outlet_kind": ["government editorial", "newspaper"]})
+    >>> print(editorial_phrase(w, corpus, {"a": "Paper A"}))
+    By its kind, 1 of the 2 articles presents a government’s own views (Paper A): its
+    narrative (30 of 90 words) is that government’s voice, not a journalist’s, and is
+    counted apart from the journalists’ narrative here and in every comparison of narrative
+    with quotation.
+    >>> print(editorial_phrase(w, corpus.assign(outlet_kind="newspaper"), {}))
+    No article is described as presenting a government’s own views: all the narrative is the
+    journalists’.
     """
-    docs = [d for d in editorials.index[editorials.to_numpy(dtype=bool)]]
-    if not docs:
-        return ("No article is, by its metadata, a government's editorial: all the "
-                "narrative is the journalists'.")
-    names = names_phrase([str(labels.get(d, d)) for d in docs])
-    one = len(docs) == 1
-    counts = count_phrase(int(words[editorial].sum()), int(words["n_words"].sum()), "words")
-    return (f"{names} {'is' if one else 'are'}, by {'its' if one else 'their'} metadata, "
-            f"{'an editorial' if one else 'editorials'} presenting a government's views: "
-            f"{'its' if one else 'their'} narrative ({counts}) "
-            "is that government's voice, not a journalist's, and is counted apart from the "
-            "journalists' narrative here and in every comparison of narrative with quotation.")
+    counts = count_phrase(int(words[EDITORIAL].sum()), int(words["n_words"].sum()), "words")
+    return government_sentence(corpus, labels,
+                               COUNTED_APART.replace("{counts}", counts), ALL_JOURNALISTS)
 
 
 def events_phrase(counts: pd.DataFrame, followed: Sequence[str]) -> str:
@@ -185,29 +154,12 @@ def events_phrase(counts: pd.DataFrame, followed: Sequence[str]) -> str:
     n = len(rows)
     text = (f"Of the {n:,} {'person' if n == 1 else 'people'} followed, {len(quoted):,} "
             f"{'is' if len(quoted) == 1 else 'are'} quoted directly"
-            + (f" ({names_phrase(quoted)})" if quoted else ""))
+            + (f" ({join(quoted)})" if quoted else ""))
     if reported:
-        text += (f"; {names_phrase(reported)} {'appears' if len(reported) == 1 else 'appear'}"
+        text += (f"; {join(reported)} {'appears' if len(reported) == 1 else 'appear'}"
                  " only in reported speech")
     if silent:
-        text += (f"; {names_phrase(silent)} neither {'speaks' if len(silent) == 1 else 'speak'}"
+        text += (f"; {join(silent)} neither {'speaks' if len(silent) == 1 else 'speak'}"
                  f" nor {'is' if len(silent) == 1 else 'are'} reported as speaking in these "
                  "articles")
     return text + "."
-
-
-def share_cells(table: pd.DataFrame) -> pd.Series:
-    """:func:`analysis.stats.interval_cells` with one decimal for small shares, so that a
-    share of a few words never reads "0% (0%–0%)".
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"estimate": [0.38, 0.0017], "low": [0.2, 0.0], "high": [0.48, 0.0048]})
-    >>> share_cells(t).tolist()
-    ['38% (20%–48%)', '0.2% (0.0%–0.5%)']
-    """
-    cells = interval_cells(table)
-    small = (table["high"].fillna(table["estimate"]) < 0.095).to_numpy()
-    if small.any():
-        cells[small] = interval_cells(table[small], "{:.1%}")
-    return cells

@@ -7,8 +7,9 @@ The chapter "Who speaks" splits every word of the articles into *voices*:
 - quoted speech of everyone else, by ``speaker_kind`` (spokesperson, another person of
   the registry, another named person, an organisation, an unnamed source, unknown);
 - the rest of each article: the journalists' narrative, except in an editorial that
-  presents a government's views (read from the metadata's ``outlet_kind``), whose
-  narrative is that government's voice, not a journalist's.
+  presents a government's views (:func:`analysis.outlets.government_voice`, read from the
+  metadata's ``outlet_kind``), whose narrative is that government's voice, not a
+  journalist's.
 
 Word shares count the words as printed; quotations are counted as distinct utterances
 (:mod:`analysis.speech_events`).
@@ -21,14 +22,13 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.outlets import EDITORIAL, NARRATIVE
 from analysis.speech_events import repeated_quotations
 from analysis.stats import bootstrap_ratio
 from analysis.text import count_words
 from analysis.voices import split_voices
 
 LEADERS = "leaders followed"
-NARRATIVE = "journalists' narrative"
-EDITORIAL = "government editorial"
 VOICE_OF_KIND = {
     "spokesperson": "spokespeople",
     "registry person": "other people in the registry",
@@ -39,34 +39,6 @@ VOICE_OF_KIND = {
 }
 QUOTED_VOICES = (LEADERS, *VOICE_OF_KIND.values())
 VOICES = (*QUOTED_VOICES, NARRATIVE, EDITORIAL)
-
-
-def government_editorials(corpus: pd.DataFrame) -> pd.Series:
-    """Whether each article is an editorial that presents a government's views.
-
-    Read from the metadata's ``outlet_kind``, never from the outlet's name: a kind that
-    says both "editorial" and "government". A government broadcaster's news report is
-    not an editorial, and a newspaper's editorial is not a government's.
-
-    Returns
-    -------
-    pandas.Series
-        Boolean, indexed by ``doc_id``.
-
-    Examples
-    --------
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet_kind": [
-    ...     "US government broadcaster, editorial presenting the views of the US government",
-    ...     "US government broadcaster, news", "UK newspaper, editorial"]})
-    >>> government_editorials(corpus).tolist()
-    [True, False, False]
-    """
-    kinds = (corpus["outlet_kind"] if "outlet_kind" in corpus
-             else pd.Series("", index=corpus.index)).fillna("").astype(str)
-    flags = (kinds.str.contains(r"\beditorial", case=False)
-             & kinds.str.contains(r"\bgovernment", case=False))
-    return pd.Series(flags.to_numpy(dtype=bool), index=corpus["doc_id"].to_numpy(),
-                     name="government_editorial")
 
 
 def quote_voices(quotes: pd.DataFrame, leaders: Iterable[str]) -> pd.Series:
@@ -104,7 +76,7 @@ def voice_words(sentences: pd.DataFrame, quotes: pd.DataFrame, leaders: Iterable
     leaders : iterable of str
         The people followed.
     editorials : pandas.Series, optional
-        :func:`government_editorials`: the narrative of those articles is
+        :func:`analysis.outlets.government_voice`: the narrative of those articles is
         :data:`EDITORIAL`, every other article's :data:`NARRATIVE`.
 
     Returns

@@ -23,17 +23,16 @@ from collections.abc import Callable, Iterable, Mapping
 import pandas as pd
 
 from analysis.figures import shorten
+from analysis.outlets import NARRATIVE
 from analysis.stats import MIN_CLUSTERS, MIN_UNITS
-from analysis.who_speaks_prose import names_phrase
+from analysis.wording import capital, join, plural
 
 LEADERS_SPEECH = "leaders' quoted speech"
-NARRATIVE = "journalists' narrative"
+# What follows for a government's own text here (analysis.outlets.government_sentence).
+LEFT_OUT = ("{its} narrative is left out, as that government’s voice, not a journalist’s "
+            "narrative.")
 MAX_PANELS = 9
 PANEL_TITLE = 28  # characters of a panel title line (analysis.panels.bar_panels)
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def panel_labels(tokens: pd.DataFrame, by: str, names: Callable | Mapping | None = None,
@@ -59,7 +58,7 @@ def panel_labels(tokens: pd.DataFrame, by: str, names: Callable | Mapping | None
     for group, n in articles.items():
         name = (names(group) if callable(names) else names.get(group, group)
                 if names is not None else group)
-        suffix = f" ({_plural(int(n), 'article')})"
+        suffix = f" ({plural(int(n), 'article')})"
         labels[group] = shorten(str(name), max(8, width - len(suffix))) + suffix
     return labels
 
@@ -90,7 +89,7 @@ def omitted_sentence(shown: int, total: int, noun: str, many: str | None = None)
     if shown >= total:
         return ""
     rest = "other one is" if total - shown == 1 else f"other {total - shown:,} are"
-    return (f"The figure shows the {_plural(shown, noun, many)} with the most words; the "
+    return (f"The figure shows the {plural(shown, noun, many)} with the most words; the "
             f"{rest} in its data file.")
 
 
@@ -148,16 +147,15 @@ def interval_sentence(table: pd.DataFrame, noun: str = "panel") -> str:
     by_sentences = [str(g) for g in table.index[table["resampled"] == "sentences"]]
     parts = []
     if by_articles:
-        parts.append(f"Articles are resampled for {names_phrase(by_articles)}")
+        parts.append(f"Articles are resampled for {join(by_articles)}")
     if by_sentences:
         one = len(by_sentences) == 1
-        parts.append(f"for {names_phrase(by_sentences)} "
+        parts.append(f"for {join(by_sentences)} "
                      + ("(a single article)" if one else "(a single article each)")
                      + ", that article's sentences are resampled, so the whiskers speak of "
                      "that article only")
     if parts:
-        first = parts[0][0].upper() + parts[0][1:]
-        text = "Whiskers are 95% intervals. " + "; ".join([first, *parts[1:]]) + "."
+        text = "Whiskers are 95% intervals. " + "; ".join([capital(parts[0]), *parts[1:]]) + "."
     else:
         text = f"No {noun} rests on enough articles or sentences for an interval."
     missing = table[table["resampled"] == ""]
@@ -165,9 +163,9 @@ def interval_sentence(table: pd.DataFrame, noun: str = "panel") -> str:
         names = [str(g) for g in groups.index]
         if parts:
             verb = "has" if len(names) == 1 else "have"
-            text += f" {names_phrase(names)} {verb} none ({reason})."
+            text += f" {join(names)} {verb} none ({reason})."
         else:
-            text += f" {names_phrase(names)}: {reason}."
+            text += f" {join(names)}: {reason}."
     return text
 
 
@@ -195,7 +193,7 @@ def single_article_sentence(tokens: pd.DataFrame, by: str, noun: str = "outlet",
         return (f"Each {noun} here contributes one article: each panel describes an "
                 f"article, not {whole}.")
     one = len(single) == 1
-    return (f"{names_phrase(single)} contribute{'s' if one else ''} one article"
+    return (f"{join(single)} contribute{'s' if one else ''} one article"
             f"{'' if one else ' each'}: {'its panel describes' if one else 'their panels describe'}"
             f" an article, not {whole}.")
 
@@ -214,7 +212,7 @@ def voice_tokens(tokens: pd.DataFrame, leaders: Iterable[str],
     leaders : iterable of str
         The people followed (:func:`analysis.people.leader_names`).
     editorials : pandas.Series, optional
-        :func:`analysis.whose_words.government_editorials`.
+        :func:`analysis.outlets.government_voice`.
 
     Examples
     --------
@@ -232,28 +230,6 @@ def voice_tokens(tokens: pd.DataFrame, leaders: Iterable[str],
     narrative = (tokens["voice"] == "narrative") & ~editorial
     kept = tokens[quoted | narrative]
     return kept.assign(voice=[LEADERS_SPEECH if q else NARRATIVE for q in quoted[kept.index]])
-
-
-def editorial_left_out(editorials: pd.Series, labels) -> str:
-    """Which articles' narrative is left out of "narrative" as a government's voice; ""
-    when none is.
-
-    Examples
-    --------
-    >>> editorial_left_out(pd.Series({"a": True, "b": False}), {"a": "Paper A"})
-    "The narrative of Paper A is left out: by its metadata it is an editorial presenting a
-    government's views, not a journalist's narrative."
-    >>> editorial_left_out(pd.Series({"a": False}), {})
-    ''
-    """
-    docs = [d for d in editorials.index[editorials.to_numpy(dtype=bool)]]
-    if not docs:
-        return ""
-    one = len(docs) == 1
-    names = names_phrase([str(labels.get(d, d)) for d in docs])
-    what = "its metadata it is an editorial" if one else "their metadata they are editorials"
-    return (f"The narrative of {names} is left out: by {what} presenting a government's "
-            "views, not a journalist's narrative.")
 
 
 def one_group_sentence(tokens: pd.DataFrame, by: str, noun: str,

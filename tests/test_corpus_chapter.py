@@ -28,11 +28,11 @@ from analysis.intake import (
     provenance_counts,
     provenance_sentence,
 )
+from analysis.outlets import government_sentence
 from analysis.overview import (
     audit_by_article,
     coverage_sentence,
     format_sentence,
-    government_sentence,
     outlet_sentence,
 )
 from analysis.toggles import fold

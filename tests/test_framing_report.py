@@ -10,8 +10,9 @@ from analysis import framing_report as fr
 from analysis.evaluate import read_result
 from analysis.evaluate.frames import trust_table
 from analysis.pipeline import analyse
-from analysis.prose import describe_share, join_words, percent, plural, signed
+from analysis.prose import describe_share, interval_cells, share_cells
 from analysis.stats import Interval
+from analysis.wording import join, percent, plural, signed
 
 
 @pytest.fixture(scope="module")
@@ -159,34 +160,6 @@ def test_evidence_of_a_frame_without_any_sentence_is_empty_not_invented(seeds):
 # --- comparisons on the right unit ---------------------------------------------------
 
 
-def test_the_government_editorial_is_read_from_the_outlet_kind_not_the_outlet(corpus):
-    flags = voice_groups.government_voice(corpus)
-    kinds = corpus.set_index("doc_id")["outlet_kind"]
-    assert flags.sum() == 1
-    assert "editorial" in kinds[flags].iloc[0] and "government" in kinds[flags].iloc[0]
-    renamed = corpus.assign(outlet="Anything at all")
-    assert voice_groups.government_voice(renamed).equals(flags)
-
-
-def test_setting_the_editorial_apart_drops_only_its_narrative(seeds):
-    corpus, result = seeds
-    s = result.sentences
-    diffs = voice_groups.voice_differences(s, corpus, ["compound"]).set_index("reading")
-    editorial = s["doc_id"].map(voice_groups.government_voice(corpus))
-    apart, counted = diffs.loc["editorial set apart"], diffs.loc["editorial counted as narrative"]
-    assert apart["n_quoted"] == counted["n_quoted"] == int(s["quoted"].sum())
-    assert counted["n_narrative"] - apart["n_narrative"] == int((editorial & ~s["quoted"]).sum())
-    assert np.isfinite(counted["low"]) and counted["low"] < counted["estimate"] < counted["high"]
-
-
-def test_without_an_editorial_there_is_one_reading_and_a_sentence_saying_why(seeds):
-    corpus, result = seeds
-    plain = corpus.assign(outlet_kind="newspaper")
-    diffs = voice_groups.voice_differences(result.sentences, plain, ["compound"])
-    assert diffs["reading"].unique().tolist() == ["editorial counted as narrative"]
-    assert voice_groups.editorial_sentence(plain).startswith("No article is")
-
-
 def test_figures_covered_by_one_article_each_are_never_compared_however_many_sentences():
     s = sentences(["a"] * 40 + ["b"] * 40, who=["A"] * 40 + ["B"] * 40,
                   x=[1.0] * 40 + [0.0] * 40)
@@ -263,7 +236,7 @@ def test_each_use_links_to_its_sentence_and_its_text_is_escaped():
 
 def test_prose_reads_right_for_one_and_for_none():
     assert plural(1, "article") == "1 article" and plural(0, "article") == "0 articles"
-    assert join_words([]) == "none" and join_words(["a", "b"]) == "a and b"
+    assert join([], empty="none") == "none" and join(["a", "b"]) == "a and b"
     share = describe_share(Interval(1.0, np.nan, np.nan, 7, 7, 7, 1, "", "too few"))
     assert share.startswith("7 of 7 sentences, in 1 article:") and "no interval" in share
     assert "nan" not in share
@@ -278,7 +251,8 @@ def test_every_frame_of_the_lexicon_names_its_label():
 
 
 def test_a_small_share_and_its_bounds_are_never_printed_as_zero_percent():
-    from analysis.stats import interval_cells
-
     table = pd.DataFrame({"estimate": [1 / 465], "low": [0.0004], "high": [0.009]})
     assert interval_cells(table, percent).tolist() == ["0.2% (0.04%–0.9%)"]
+    assert share_cells(table).tolist() == ["0.2% (0.04%–0.9%)"]  # the chapters' tables
+    zero = pd.DataFrame({"estimate": [0.0002], "low": [0.0], "high": [0.001]})
+    assert share_cells(zero).tolist() == ["0.02% (0.00%–0.10%)"]

@@ -1,4 +1,4 @@
-"""Readability against a news benchmark, with voices kept apart."""
+"""Readability against a news benchmark."""
 
 import json
 
@@ -8,7 +8,7 @@ import pytest
 
 from analysis import grades, pipeline, readability
 from analysis.evaluate import read_result
-from analysis.people import leader_names
+from analysis.voice_groups import EDITORIAL, NARRATIVE, QUOTED
 
 from .conftest import ROOT
 
@@ -30,30 +30,6 @@ def test_the_benchmark_is_the_committed_bbc_result():
     assert "politics" in politics.name
     with pytest.raises(KeyError, match="no section"):
         grades.news_benchmark(read_result("readability"), section="weather")
-
-
-def test_a_governments_editorial_is_its_voice_not_journalists(corpus, analysed):
-    """Read from outlet_kind: the seeds' one editorial is VOA's; its narrative is the US
-    government's, its quotations stay quoted speech."""
-    editorial = grades.government_editorials(corpus)
-    kinds = corpus.set_index("doc_id")["outlet_kind"]
-    assert editorial.sum() == 1
-    assert "editorial" in kinds[editorial].iloc[0] and "government" in kinds[editorial].iloc[0]
-    sents = analysed.sentences
-    voice = grades.voice_of(sents, corpus)
-    in_editorial = sents["doc_id"].isin(editorial[editorial].index)
-    assert set(voice[in_editorial & ~sents["quoted"]]) == {grades.EDITORIAL}
-    assert set(voice[in_editorial & sents["quoted"]]) == {grades.QUOTED}
-    assert grades.EDITORIAL not in set(voice[~in_editorial])
-
-
-def test_spokespeople_are_a_voice_of_their_own(corpus, analysed):
-    sents = analysed.sentences
-    voice = grades.voice_of(sents, corpus, leader_names(corpus, analysed.quotes))
-    spokes = sents[voice == grades.SPOKESPEOPLE]
-    assert len(spokes) and spokes["speaker"].str.contains("spokesperson").all()
-    leaders_words = sents[voice == grades.LEADERS]
-    assert not leaders_words["speaker"].str.contains("spokes").any()
 
 
 def test_the_seed_articles_all_read_above_nine_in_ten_bbc_politics_stories(corpus, analysed):
@@ -80,25 +56,18 @@ def test_benchmark_sentences_read_right_at_any_size():
         "All 30 articles score")
 
 
-def test_no_editorial_no_government_voice():
-    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["BBC News"],
-                           "outlet_kind": ["UK public broadcaster's news website"]})
-    assert grades.editorial_sentence(corpus).startswith("No article is")
-    assert not grades.government_editorials(corpus.drop(columns="outlet_kind")).any()
-
-
 def test_a_voice_only_some_articles_have_is_named_in_the_legend():
     """A government's editorial is one article's voice: its series must still be named."""
     import matplotlib.pyplot as plt
 
     from analysis import charts
 
-    rows = [("a", grades.NARRATIVE), ("a", grades.QUOTED), ("b", grades.QUOTED),
-            ("b", grades.EDITORIAL)]
+    rows = [("a", NARRATIVE), ("a", QUOTED), ("b", QUOTED),
+            ("b", EDITORIAL)]
     table = pd.DataFrame({"group": [g for g, _ in rows], "voice": [v for _, v in rows],
                           "estimate": [12.0, 13.0, 14.0, 15.0], "low": np.nan,
                           "high": np.nan, "n_units": 8})
     fig = charts.intervals(table, "grade", "Voices", series="voice")
     names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert sorted(names) == sorted([grades.NARRATIVE, grades.QUOTED, grades.EDITORIAL])
+    assert sorted(names) == sorted([NARRATIVE, QUOTED, EDITORIAL])
     plt.close(fig)

@@ -11,10 +11,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis import leaders, pipeline  # noqa: E402
-from analysis.comparisons import describe_difference, rank_top  # noqa: E402
 from analysis.figures import MAX_LABEL, colours, note_of, save  # noqa: E402
 from analysis.people import followed_people  # noqa: E402
 from analysis.profile_panels import profile_panels  # noqa: E402
+from analysis.prose import comparison, rank_top  # noqa: E402
 from analysis.stats import MIN_CLUSTERS, Difference, Interval, mean_difference  # noqa: E402
 
 from .test_charts import oriented_box, overlap, tick_labels  # noqa: E402
@@ -113,7 +113,7 @@ def test_a_difference_is_worded_as_a_ranking_only_when_its_interval_excludes_zer
                           "speaker": ["A", "B"] * 24})
     frame["compound"] = rng.uniform(-0.5, 0.5, len(frame)) + gap * (frame["speaker"] == "A")
     diff = mean_difference(frame, "speaker", "A", "B", "compound")
-    text = describe_difference(diff, "A", "B", more="warmer", less="cooler")
+    text = comparison(diff, "A", "B", "warmer than", "cooler than")
     assert diff.has_interval
     if diff.low <= 0 <= diff.high:
         assert "not clearly different" in text and "warmer" not in text and "cooler" not in text

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.prose import describe_mean
 from analysis.stats import (
     MIN_CLUSTERS,
     MIN_UNITS,
@@ -101,15 +102,15 @@ def test_below_the_minimum_there_is_no_interval_and_a_reason(levels, per_article
     result = bootstrap_ratio(frame["x"], frame["one"], frame["doc_id"])
     assert np.isnan(result.low) and np.isnan(result.high) and not result.has_interval
     assert result.reason == reason
-    text = result.describe()
-    assert "no interval" in text and "0%–0%" not in text and reason in text
+    text = describe_mean(result, "{:.0%}")  # the words the book prints for it
+    assert "no interval" in text and "0% to 0%" not in text and reason in text
     assert f"{len(frame)} sentences in {len(levels)} article" in text
 
 
 def test_no_words_no_estimate():
     result = bootstrap_ratio([0, 0], [0, 0], ["a", "b"])
     assert np.isnan(result.estimate) and result.reason == "the denominator is zero"
-    assert result.describe() == "no estimate (the denominator is zero)"
+    assert describe_mean(result).startswith("no estimate (the denominator is zero")
 
 
 def test_resampling_articles_within_outlets_keeps_each_outlets_articles():

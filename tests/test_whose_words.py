@@ -10,6 +10,7 @@ import pytest
 
 from analysis import people, speech_events, whose_words
 from analysis import who_speaks_prose as prose
+from analysis.outlets import government_voice
 from analysis.pipeline import analyse
 
 
@@ -17,7 +18,7 @@ from analysis.pipeline import analyse
 def seeds(corpus):
     result = analyse(corpus)
     leaders = people.leader_names(corpus, result.quotes)
-    editorials = whose_words.government_editorials(corpus)
+    editorials = government_voice(corpus)
     words = whose_words.voice_words(result.sentences, result.quotes, leaders, editorials)
     return corpus, result, leaders, editorials, words
 
@@ -56,7 +57,7 @@ def test_a_government_editorial_is_read_from_outlet_kind_not_the_outlet(seeds):
         said = kinds[doc_id].lower()
         assert flag == ("editorial" in said and "government" in said)
     renamed = corpus.assign(outlet="Voice of America", outlet_kind="US broadcaster, news")
-    assert not whose_words.government_editorials(renamed).any()
+    assert not government_voice(renamed).any()
     # Its narrative is the editorial's, never the journalists'.
     edited = words["doc_id"].map(editorials)
     assert (words.loc[edited, whose_words.NARRATIVE] == 0).all()
@@ -139,7 +140,8 @@ def test_segments_keep_each_leader_and_group_everyone_else_by_kind(seeds):
 
 def test_sentences_read_right_without_editorials_quotes_or_intervals():
     words = pd.DataFrame({"doc_id": ["a"], "n_words": [10], "government editorial": [0]})
-    assert "No article is" in prose.editorial_phrase(words, pd.Series({"a": False}), {})
+    plain = pd.DataFrame({"doc_id": ["a"], "outlet_kind": ["newspaper"]})
+    assert "No article is" in prose.editorial_phrase(words, plain, {})
     assert prose.voice_phrase(None, 10, 1) == "no words"
     row = pd.Series({"words": 4, "n_articles": 1, "estimate": 0.4, "low": np.nan,
                      "high": np.nan, "resampled": "", "reason": "7 sentences in one article: "

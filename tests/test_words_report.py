@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import frequency, people, voices, whose_words, words_report
+from analysis import frequency, people, voices, words_report
+from analysis.outlets import government_sentence, government_voice
 from analysis.pipeline import analyse
 from analysis.stats import bootstrap_ratio
 
@@ -67,7 +68,7 @@ def test_many_groups_show_the_largest_and_say_what_is_left_out():
 def test_leaders_speech_against_narrative_leaves_out_spokespeople_and_editorials(seeds):
     corpus, result, _, pieces = seeds
     leaders = people.leader_names(corpus, result.quotes)
-    editorials = whose_words.government_editorials(corpus)
+    editorials = government_voice(corpus)
     voiced = words_report.voice_tokens(pieces, leaders, editorials)
     assert set(voiced["voice"]) == {words_report.LEADERS_SPEECH, words_report.NARRATIVE}
     quoted = voiced[voiced["voice"] == words_report.LEADERS_SPEECH]
@@ -75,7 +76,9 @@ def test_leaders_speech_against_narrative_leaves_out_spokespeople_and_editorials
     assert not quoted["speaker"].str.contains("spokes").any()
     narrative = voiced[voiced["voice"] == words_report.NARRATIVE]
     assert editorials.any() and not narrative["doc_id"].map(editorials).any()
-    assert "left out" in words_report.editorial_left_out(editorials, {})
+    assert "left out" in government_sentence(corpus, {}, words_report.LEFT_OUT, otherwise="")
+    assert government_sentence(corpus.assign(outlet_kind="news"), {}, words_report.LEFT_OUT,
+                               otherwise="") == ""
 
 
 def test_interval_sentence_names_every_group_once():
