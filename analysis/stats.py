@@ -16,9 +16,20 @@ articles, or fewer than :data:`MIN_UNITS` sentences for one article, or a statis
 every resample leaves unchanged (0 of 24 sentences). The interval is then NaN and
 ``reason`` says why, in words the prose can print; never "0%–0%".
 
-Two groups are compared by the interval of their **difference**
-(:func:`ratio_difference`), paired when they share articles; never by whether their own
-intervals overlap. The seed is fixed: the same inputs always give the same interval.
+Two groups are compared by the interval of their **difference**, never by whether their own
+intervals overlap. Two estimators, named for what they compute:
+
+- :func:`statistic_difference` (and :func:`ratio_difference`, :func:`mean_difference`): the
+  *pooled* difference, the statistic of all of group a's sentences minus that of all of
+  group b's. When the groups share articles the resampling is paired (each replicate draws
+  articles once and recomputes both groups from them), but the estimate is not a
+  within-article comparison: an article with many sentences of one group and none of the
+  other weighs on one side only. Paired, it needs :data:`MIN_CLUSTERS` articles that have
+  *both* groups.
+- :func:`within_article_difference`: the *mean of within-article differences*, over the
+  articles that have both groups, articles resampled; each article compared with itself.
+
+The seed is fixed: the same inputs always give the same interval.
 """
 
 from __future__ import annotations
@@ -89,12 +100,19 @@ class Interval(_Bounds):
     reason: str = ""
 
 
+POOLED = "pooled"
+WITHIN = "mean of within-article differences"
+
+
 @dataclass(frozen=True)
 class Difference(_Bounds):
     """``estimate_a − estimate_b`` with the interval of the difference itself.
 
     ``paired`` is True when the two groups share articles and the articles were resampled
     once for both (each replicate keeps both groups' sentences of the drawn articles).
+    ``estimator`` says what the estimate is: :data:`POOLED` (group a's sentences pooled
+    minus group b's) or :data:`WITHIN` (the mean over articles of each article's own
+    difference); ``n_both`` counts the articles that have both groups.
     """
 
     a: Interval
@@ -105,6 +123,8 @@ class Difference(_Bounds):
     paired: bool
     resampled: str
     reason: str = ""
+    estimator: str = POOLED
+    n_both: int = 0
 
     def verdict(self, more: str = "higher than", less: str = "lower than",
                 same: str = "not clearly different from",
@@ -338,14 +358,21 @@ def statistic_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
                          cluster: str | None = "doc_id", n_boot: int = N_BOOT, seed: int = SEED,
                          level: float = LEVEL, min_clusters: int = MIN_CLUSTERS,
                          min_units: int = MIN_UNITS) -> Difference:
-    """``statistic`` of group ``a`` minus that of group ``b``, with the interval of the
-    difference.
+    """The *pooled* difference: ``statistic`` of all of group ``a``'s rows minus that of
+    all of group ``b``'s, with the interval of the difference.
 
-    Groups that share articles (quoted speech and narrative of the same articles) are
-    *paired*: each replicate draws articles once and recomputes both groups from them.
-    Groups in different articles (two outlets) resample each group's own unit
-    separately: its articles, or the sentences of its one article. Both groups inside one
-    article resample their sentences.
+    What is resampled depends on how the groups sit in the articles:
+
+    - groups that share articles (quoted speech and narrative of the same articles) are
+      resampled *paired*: each replicate draws articles once and recomputes both pooled
+      statistics from them. The estimate is still pooled minus pooled, not a comparison
+      of each article with itself (for that, :func:`within_article_difference`): an
+      article with rows of one group only moves one side. There is an interval only when
+      at least ``min_clusters`` articles have rows of *both* groups; below that the
+      reason says how many do;
+    - groups in different articles (two outlets) resample each group's own unit
+      separately: its articles, or the sentences of its one article;
+    - both groups inside one article resample their sentences.
 
     Parameters
     ----------
@@ -353,6 +380,16 @@ def statistic_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
         The columns whose sums the statistic reads (``statistic(sums[..., k])``).
     statistic : callable
         As in :func:`bootstrap_statistic` (one value per set of sums).
+
+    Examples
+    --------
+    Four articles with both groups and a fifth with group ``q`` only: too few pairs.
+
+    >>> f = pd.DataFrame({"doc_id": list("aabbccddee"), "g": list("qnqnqnqnqq"),
+    ...                   "x": [1.0, 0.0] * 4 + [1.0, 1.0], "one": 1.0})
+    >>> d = statistic_difference(f, "g", "q", "n", ["x", "one"], _ratio)
+    >>> d.estimate, d.n_both, d.reason
+    (1.0, 4, '4 articles have both groups: an interval needs at least 5')
     """
     rows = frame[frame[by].isin([a, b])]
     in_a = (rows[by] == a).to_numpy()
@@ -376,19 +413,23 @@ def statistic_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
                              n_clusters=len(set(ids[mask])), resampled=resampled,
                              reason=reason))
     estimate = float(difference(values.sum(axis=0)))
-    paired = bool(set(ids[in_a]) & set(ids[~in_a])) and len(set(ids)) >= 2
+    both = set(ids[in_a]) & set(ids[~in_a])
+    paired = bool(both) and len(set(ids)) >= 2
 
     def without(reason: str) -> Difference:
         return Difference(subs[0], subs[1], estimate, float("nan"), float("nan"), paired, "",
-                          reason)
+                          reason, POOLED, len(both))
 
     if not in_a.any() or in_a.all():
         return without(f"no units in group {b if in_a.all() else a!r}")
     if paired:
+        if len(both) < min_clusters:
+            return without(f"{len(both)} article{'s have' if len(both) != 1 else ' has'} "
+                           f"both groups: an interval needs at least {min_clusters}")
         _, low, high, resampled, reason = bootstrap_statistic(
             values, difference, ids, None, **options)
         return Difference(subs[0], subs[1], estimate, float(low), float(high), True,
-                          resampled, reason)
+                          resampled, reason, POOLED, len(both))
     units = ids.astype(object)
     for name, mask in ((a, in_a), (b, ~in_a)):
         n_articles = len(set(ids[mask]))
@@ -405,7 +446,66 @@ def statistic_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
     kinds = {"sentences" if len(set(ids[m])) == 1 else "articles" for m in (in_a, ~in_a)}
     resampled = " and ".join(sorted(kinds)) if not reason else ""
     return Difference(subs[0], subs[1], estimate, float(low), float(high), False, resampled,
-                      reason)
+                      reason, POOLED, len(both))
+
+
+def within_article_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
+                              statistic: Callable[[np.ndarray], np.ndarray],
+                              cluster: str = "doc_id", n_boot: int = N_BOOT, seed: int = SEED,
+                              level: float = LEVEL,
+                              min_clusters: int = MIN_CLUSTERS) -> Difference:
+    """The *mean of within-article differences*: in each article that has rows of both
+    groups, ``statistic`` of its group-``a`` rows minus that of its group-``b`` rows; then
+    the mean over those articles, with an interval that resamples them.
+
+    Each article is compared with itself, so what differs between articles (an outlet's
+    style, an article's length) does not enter the difference, and every such article
+    counts once, whatever its size. Articles with one group only are left out. Below
+    ``min_clusters`` such articles there is no interval. ``a`` and ``b`` of the result are
+    the means of the articles' own statistics of each group, over the same articles.
+
+    Examples
+    --------
+    Article ``a``: group q at 1.0, n at 0.0 (difference 1); article ``b``: q at 0.5, n at
+    0.5 (difference 0); article ``c`` has no n row and is left out.
+
+    >>> f = pd.DataFrame({"doc_id": list("aabbbc"), "g": list("qnqqnq"),
+    ...                   "x": [1.0, 0.0, 1.0, 0.0, 0.5, 1.0], "one": 1.0})
+    >>> d = within_article_difference(f, "g", "q", "n", ["x", "one"], _ratio)
+    >>> d.estimate, d.n_both, d.estimator, d.reason
+    (0.5, 2, 'mean of within-article differences', '2 articles: an interval needs at least 5')
+    """
+    rows = frame[frame[by].isin([a, b])]
+    keys = rows[cluster].map(str)
+    sums = rows.assign(_key=keys.to_numpy()).groupby(["_key", by])[list(columns)].sum()
+    per_group = {}
+    for name in (a, b):
+        part = sums.xs(name, level=by) if name in sums.index.get_level_values(by) else \
+            sums.iloc[:0].droplevel(by)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            per_group[name] = pd.Series(np.asarray(statistic(part.to_numpy(float)), dtype=float),
+                                        index=part.index)
+    common = sorted(set(per_group[a].index) & set(per_group[b].index))
+    own_a, own_b = per_group[a].reindex(common), per_group[b].reindex(common)
+    gaps = (own_a - own_b).dropna()
+    options = dict(n_boot=n_boot, seed=seed, level=level, min_clusters=min_clusters,
+                   min_units=min_clusters)
+    if gaps.empty:
+        nan = float("nan")
+        missing = [str(g) for g in (a, b) if per_group[g].empty]
+        reason = (f"no units in group {missing[0]!r}" if missing
+                  else "no article has both groups")
+        return Difference(Interval(nan, nan, nan), Interval(nan, nan, nan), nan, nan, nan,
+                          True, "", reason, WITHIN, 0)
+    ids = list(gaps.index)
+    result = bootstrap_mean(gaps.to_numpy(), ids, **options)
+    reason = result.reason
+    if len(ids) < min_clusters:
+        reason = (f"{len(ids)} article{'s' if len(ids) != 1 else ''}: an interval needs at "
+                  f"least {min_clusters}")
+    side = [bootstrap_mean(s.reindex(ids).to_numpy(), ids, **options) for s in (own_a, own_b)]
+    return Difference(side[0], side[1], result.estimate, result.low, result.high, True,
+                      result.resampled, reason, WITHIN, len(ids))
 
 
 def ratio_difference(frame: pd.DataFrame, by: str, a, b, numerator: str, denominator: str,

@@ -18,10 +18,13 @@ from analysis.stats import (
     bootstrap_ratio,
     grouped_mean,
     grouped_ratio,
+    WITHIN,
     mean_difference,
     ratio_difference,
     wilson_interval,
+    within_article_difference,
 )
+from analysis.stats import _ratio
 
 # Tolerance for a 2,000-replicate percentile against the exact one.
 STEP = 0.05
@@ -175,6 +178,62 @@ def test_a_paired_difference_resamples_the_shared_articles_once():
     # The groups' own intervals overlap: overlap would have called this "no difference".
     a, b = difference.a, difference.b
     assert a.low < b.high and b.low < a.high
+
+
+def test_the_pooled_difference_is_pooled_minus_pooled_not_a_within_article_one():
+    # Hand-worked: article A has 3 quoted sentences at 1.0 and 1 narrative at 0.8 (its own
+    # gap +0.2); B has 1 quoted at 0.0 and 3 narrative at 0.2 (gap −0.2); C–E have one of
+    # each at 0.5 (gap 0). Pooled: quoted (3.0 + 0.0 + 1.5) / 7, narrative
+    # (0.8 + 0.6 + 1.5) / 7, so +1.6 / 7 = +0.229, while each article's own gaps average 0:
+    # pooling lets A's extra quoted sentences and B's extra narrative ones pull the two
+    # sides apart.
+    rows = ([("A", "q", 1.0)] * 3 + [("A", "n", 0.8)] + [("B", "q", 0.0)]
+            + [("B", "n", 0.2)] * 3 + [(d, v, 0.5) for d in "CDE" for v in "qn"])
+    frame = pd.DataFrame(rows, columns=["doc_id", "voice", "v"])
+    pooled = mean_difference(frame, "voice", "q", "n", "v")
+    assert pooled.estimate == pytest.approx(4.5 / 7 - 2.9 / 7)
+    assert pooled.paired and pooled.n_both == 5 and pooled.has_interval
+    within = within_article_difference(frame.assign(one=1.0), "voice", "q", "n", ["v", "one"],
+                                       _ratio)
+    assert within.estimator == WITHIN and within.n_both == 5
+    assert within.estimate == pytest.approx(0.0)
+    # Resampling the five gaps (+0.2, −0.2, 0, 0, 0): the exact percentile interval.
+    draws = [np.mean(c) for c in itertools.product([0.2, -0.2, 0, 0, 0], repeat=5)]
+    low, high = exact_quantiles(draws, [1 / len(draws)] * len(draws))
+    assert abs(within.low - low) <= 0.01 and abs(within.high - high) <= 0.01
+    assert within.verdict() == "not clearly different from"
+    # Each side: the mean over articles of that article's own mean.
+    assert within.a.estimate == pytest.approx((1.0 + 0.0 + 0.5 * 3) / 5)
+    assert within.b.estimate == pytest.approx((0.8 + 0.2 + 0.5 * 3) / 5)
+
+
+def test_a_paired_difference_needs_the_minimum_of_articles_that_have_both_groups():
+    # Five articles with quoted speech, four of them with narrative too (the fifth is all
+    # quotation, like an editorial set apart): the pooled difference is computed, but four
+    # pairs are below the minimum of five, so there is no interval, and the reason says so.
+    frame, _ = paired_articles()
+    frame = frame[~((frame["doc_id"] == "d4") & (frame["voice"] == "narrative"))]
+    difference = mean_difference(frame, "voice", "quoted", "narrative", "v")
+    assert difference.paired and difference.n_both == 4 and not difference.has_interval
+    assert difference.reason == (
+        f"4 articles have both groups: an interval needs at least {MIN_CLUSTERS}")
+    assert difference.verdict() == "too few to compare with"
+    # The group's own intervals are still given (5 and 4 articles).
+    assert difference.a.has_interval and not difference.b.has_interval
+    within = within_article_difference(frame.assign(one=1.0), "voice", "quoted", "narrative",
+                                       ["v", "one"], _ratio)
+    assert within.n_both == 4 and not within.has_interval
+    assert within.estimate == pytest.approx(np.mean([0.25, 0.3, 0.35, 0.3]))
+    assert within.reason == f"4 articles: an interval needs at least {MIN_CLUSTERS}"
+
+
+def test_a_within_article_difference_without_pairs_says_so():
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "voice": ["q", "n"], "v": [1.0, 0.0],
+                          "one": 1.0})
+    d = within_article_difference(frame, "voice", "q", "n", ["v", "one"], _ratio)
+    assert np.isnan(d.estimate) and d.reason == "no article has both groups"
+    d = within_article_difference(frame, "voice", "q", "nobody", ["v", "one"], _ratio)
+    assert d.reason == "no units in group 'nobody'"
 
 
 def test_groups_in_different_articles_resample_each_groups_articles():
