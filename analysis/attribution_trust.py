@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.prose import bounds
 from analysis.quotes import score_against
 
 
@@ -25,16 +26,16 @@ def metric_phrase(metric: dict, unit: str = "quotations", fmt: str = "{:.0%}") -
     Examples
     --------
     >>> metric_phrase({"value": 0.912, "low": 0.8924, "high": 0.9301, "n": 1250})
-    '91% (95% interval 89%–93%; n = 1,250 quotations)'
+    '91% (95% interval 89% to 93%; n = 1,250 quotations)'
     >>> metric_phrase({"value": 0.9985, "low": 0.9959, "high": 1.0, "n": 1964}, fmt="{:.1%}")
-    '99.9% (95% interval 99.6%–100.0%; n = 1,964 quotations)'
+    '99.9% (95% interval 99.6% to 100.0%; n = 1,964 quotations)'
     """
     value = fmt.format(metric["value"])
     low, high = metric.get("low", np.nan), metric.get("high", np.nan)
     n = f"n = {int(metric['n']):,} {unit}"
     if low is None or high is None or not (np.isfinite(low) and np.isfinite(high)):
         return f"{value} (no interval; {n})"
-    return f"{value} (95% interval {fmt.format(low)}–{fmt.format(high)}; {n})"
+    return f"{value} (95% interval {bounds(low, high, fmt)}; {n})"
 
 
 def evaluation_phrases(result: dict, half: str = "held-out") -> dict[str, str]:
@@ -45,7 +46,8 @@ def evaluation_phrases(result: dict, half: str = "held-out") -> dict[str, str]:
     dict
         ``data`` (what was measured on), ``date``, ``articles`` (of that half),
         ``recall``, ``boundaries``, ``precision`` (of quotations credited to someone),
-        ``named`` (speaker agreement where the source is named), ``pronoun`` (the rough
+        ``precision_all`` (of every quotation extracted, with a speaker or without:
+        the lower of the two precision figures), ``named`` (speaker agreement where the source is named), ``pronoun`` (the rough
         proxy for pronoun sources), ``pair_articles``, ``pair_recall``, ``pair_named``
         (two annotators on the same articles).
 
@@ -54,12 +56,12 @@ def evaluation_phrases(result: dict, half: str = "held-out") -> dict[str, str]:
     >>> m = {"value": 0.9, "low": 0.8, "high": 0.95, "n": 100}
     >>> result = {"date": "2026-01-02", "description": "Some news", "metrics": {
     ...     "held-out": {"articles": 10, "recall": m, "recall_exact_boundaries": m,
-    ...                  "precision_credited": m, "named_agreement": m,
+    ...                  "precision": m, "precision_credited": m, "named_agreement": m,
     ...                  "pronoun_agreement_proxy": m},
     ...     "two_annotators": {"articles": 3, "recall": m, "named_agreement": m}}}
     >>> texts = evaluation_phrases(result)
     >>> texts["named"], texts["date"]
-    ('90% (95% interval 80%–95%; n = 100 quotations with a named source)', '2 January 2026')
+    ('90% (95% interval 80% to 95%; n = 100 quotations with a named source)', '2 January 2026')
     """
     metrics = result["metrics"]
     part, pair = metrics[half], metrics.get("two_annotators", {})
@@ -70,6 +72,7 @@ def evaluation_phrases(result: dict, half: str = "held-out") -> dict[str, str]:
         "recall": metric_phrase(part["recall"], "direct quotations", "{:.1%}"),
         "boundaries": metric_phrase(part["recall_exact_boundaries"], "direct quotations"),
         "precision": metric_phrase(part["precision_credited"], "credited quotations"),
+        "precision_all": metric_phrase(part["precision"], "extracted quotations"),
         "named": metric_phrase(part["named_agreement"], "quotations with a named source"),
         "pronoun": metric_phrase(part["pronoun_agreement_proxy"],
                                  "quotations with a pronoun source"),

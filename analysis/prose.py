@@ -21,9 +21,10 @@ import pandas as pd
 from analysis.stats import Difference, Interval
 from analysis.wording import join, percent, plural, signed
 
-__all__ = ["POINTS", "Ranking", "comparison", "describe_correlation", "describe_difference",
-           "describe_estimate", "describe_mean", "describe_share", "interval_cells",
-           "interval_phrase", "rank_top", "row_comparison", "share_cells"]
+__all__ = ["POINTS", "Ranking", "bounds", "comparison", "describe_correlation",
+           "describe_difference", "describe_estimate", "describe_mean", "describe_share",
+           "interval_cells", "interval_phrase", "minus", "rank_top", "row_comparison",
+           "share_cells"]
 
 POINTS = "points"  # describe a difference of two shares in percentage points
 
@@ -63,7 +64,7 @@ def interval_phrase(estimate: float, low: float, high: float, fmt: str = "{:.2f}
     'no estimate (no data)'
     """
     def number(x: float) -> str:
-        return signed(x, fmt) if sign else fmt.format(x).replace("-", "−")
+        return signed(x, fmt) if sign else minus(fmt.format(x))
 
     if not np.isfinite(estimate):
         return f"no estimate ({reason or 'no data'})"
@@ -202,23 +203,50 @@ def row_comparison(row, a: str, b: str, more: str = "higher than",
     return f"With the {reading}, {text[0].lower()}{text[1:]}" if reading else text
 
 
+def minus(text: str) -> str:
+    """A formatted number with a true minus sign (−) instead of the hyphen, as in prose.
+
+    Examples
+    --------
+    >>> minus("-0.04"), minus("-10.7%"), minus("0.41")
+    ('−0.04', '−10.7%', '0.41')
+    """
+    return text.replace("-", "−")
+
+
+def bounds(low: float, high: float, fmt: str | Callable[[float], str] = "{:.2f}") -> str:
+    """An interval's two bounds for a table or a label: "−0.04 to 0.41", minus signs
+    true, never a dash that reads as a minus.
+
+    Examples
+    --------
+    >>> bounds(-0.04, 0.41), bounds(0.1, 0.2, "{:.0%}")
+    ('−0.04 to 0.41', '10% to 20%')
+    """
+    show = fmt if callable(fmt) else fmt.format
+    return f"{minus(show(low))} to {minus(show(high))}"
+
+
 def interval_cells(table: pd.DataFrame, fmt: str | Callable[[float], str] = "{:.0%}"
                    ) -> pd.Series:
-    """Table cells for a grouped table: "14% (10%–20%)", or "14% (no interval)" where the
+    """Table cells for a grouped table: "14% (10% to 20%)", or "14% (no interval)" where the
     minimums leave none (its ``reason`` column says why), or "no data". ``fmt`` is a format
     string or a function of one number (:func:`analysis.wording.percent`: a non-zero share
-    is never shown as "0%").
+    is never shown as "0%"). Minus signs are true minus signs.
 
     Examples
     --------
     >>> table = pd.DataFrame({"estimate": [0.14, 0.0, np.nan], "low": [0.1, np.nan, np.nan],
     ...                       "high": [0.2, np.nan, np.nan]})
     >>> interval_cells(table).tolist()
-    ['14% (10%–20%)', '0% (no interval)', 'no data']
+    ['14% (10% to 20%)', '0% (no interval)', 'no data']
     >>> from analysis.wording import percent
     >>> interval_cells(pd.DataFrame({"estimate": [0.0021], "low": [0.0004],
     ...                              "high": [0.0061]}), percent).tolist()
-    ['0.2% (0.04%–0.6%)']
+    ['0.2% (0.04% to 0.6%)']
+    >>> interval_cells(pd.DataFrame({"estimate": [0.19], "low": [-0.04], "high": [0.41]}),
+    ...                "{:.2f}").tolist()
+    ['0.19 (−0.04 to 0.41)']
     """
     show = fmt if callable(fmt) else fmt.format
     return pd.Series([_cell(e, lo, hi, show, show) for e, lo, hi in
@@ -228,26 +256,28 @@ def interval_cells(table: pd.DataFrame, fmt: str | Callable[[float], str] = "{:.
 
 def _cell(estimate: float, low: float, high: float, show: Callable[[float], str],
           bound: Callable[[float], str]) -> str:
-    """One cell: "14% (10%–20%)", "14% (no interval)" or "no data"."""
+    """One cell: "14% (10% to 20%)", "14% (no interval)" or "no data"."""
     if not np.isfinite(estimate):
         return "no data"
     if np.isfinite(low) and np.isfinite(high):
-        return f"{show(estimate)} ({bound(low)}–{bound(high)})"
-    return f"{show(estimate)} (no interval)"
+        return f"{minus(show(estimate))} ({bounds(low, high, bound)})"
+    return f"{minus(show(estimate))} (no interval)"
 
 
 def share_cells(table: pd.DataFrame) -> pd.Series:
     """:func:`interval_cells` of shares: each number with at least one significant digit
     (:func:`analysis.wording.percent`: never a non-zero share or bound shown as "0%"), and
-    the bounds with at least the estimate's decimals ("0.3% (0.0%–0.7%)", not "0.3% (0%–1%)").
+    the bounds with at least the estimate's decimals ("0.3% (0.0% to 0.7%)", not "0.3% (0% to
+    1%)").
 
     Examples
     --------
     >>> t = pd.DataFrame({"estimate": [0.38, 0.0017, 1 / 465, 0.011, np.nan],
     ...                   "low": [0.2, 0.0, 0.0004, 0.0, np.nan],
     ...                   "high": [0.48, 0.0148, 0.009, 0.038, np.nan]})
-    >>> share_cells(t).tolist()
-    ['38% (20%–48%)', '0.2% (0.0%–1.5%)', '0.2% (0.04%–0.9%)', '1% (0%–4%)', 'no data']
+    >>> share_cells(t).tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['38% (20% to 48%)', '0.2% (0.0% to 1.5%)', '0.2% (0.04% to 0.9%)', '1% (0% to 4%)',
+     'no data']
     """
     def decimals(text: str) -> int:
         return len(text.rstrip("%").partition(".")[2])
@@ -304,6 +334,11 @@ class Ranking:
         ...                                                                 "warmer"))
         A is the warmest (0.50): clearly warmer than the other one; above the closest, B, by
         +0.30 (95% interval +0.10 to +0.50, articles resampled).
+        >>> none = lambda a, b: Difference(i, i, 0.3, np.nan, np.nan, False, "", "too few")
+        >>> print(rank_top(pd.Series({"A": 0.5, "B": 0.2}), none).sentence("the warmest",
+        ...                                                                 "warmer"))
+        No one can be called the warmest: the highest estimate cannot be compared with any
+        other (too few articles or sentences for an interval of the difference).
         """
         n = len(self.estimates)
         if n == 0:
@@ -318,6 +353,10 @@ class Ranking:
             return (f"{top} is {superlative} ({value}): clearly {more} than {others}; above "
                     f"the closest, {closest}, by "
                     f"{describe_difference(self.differences[closest], fmt)}.")
+        if not self.clear and not self.unclear:
+            return (f"No one can be called {superlative}: the highest estimate cannot be "
+                    "compared with any other (too few articles or sentences for an interval "
+                    "of the difference).")
         clauses = []
         if self.clear:
             clauses.append(f"is clearly {more} than only {join(self.clear)}")

@@ -16,9 +16,15 @@ def test_the_held_out_scores_are_cited_with_interval_n_date_and_data():
     texts = attribution_trust.evaluation_phrases(result)
     held = result["metrics"]["held-out"]
     named = held["named_agreement"]
-    assert texts["named"] == (f"{named['value']:.0%} (95% interval {named['low']:.0%}–"
+    assert texts["named"] == (f"{named['value']:.0%} (95% interval {named['low']:.0%} to "
                               f"{named['high']:.0%}; n = {named['n']:,} quotations with a "
                               "named source)")
+    # Both precision figures, each named for what it counts (the book prints both).
+    credited, extracted = held["precision_credited"], held["precision"]
+    assert texts["precision"].startswith(f"{credited['value']:.0%} ")
+    assert f"n = {credited['n']:,} credited quotations" in texts["precision"]
+    assert texts["precision_all"].startswith(f"{extracted['value']:.0%} ")
+    assert f"n = {extracted['n']:,} extracted quotations" in texts["precision_all"]
     assert texts["data"] == result["description"] and "PolNeAR" in texts["data"]
     assert texts["articles"] == f"{held['articles']:,}"
     assert pd.Timestamp(result["date"]).year == int(texts["date"].split()[-1])

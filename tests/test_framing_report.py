@@ -252,7 +252,7 @@ def test_every_frame_of_the_lexicon_names_its_label():
 
 def test_a_small_share_and_its_bounds_are_never_printed_as_zero_percent():
     table = pd.DataFrame({"estimate": [1 / 465], "low": [0.0004], "high": [0.009]})
-    assert interval_cells(table, percent).tolist() == ["0.2% (0.04%–0.9%)"]
-    assert share_cells(table).tolist() == ["0.2% (0.04%–0.9%)"]  # the chapters' tables
+    assert interval_cells(table, percent).tolist() == ["0.2% (0.04% to 0.9%)"]
+    assert share_cells(table).tolist() == ["0.2% (0.04% to 0.9%)"]  # the chapters' tables
     zero = pd.DataFrame({"estimate": [0.0002], "low": [0.0], "high": [0.001]})
-    assert share_cells(zero).tolist() == ["0.02% (0.00%–0.10%)"]
+    assert share_cells(zero).tolist() == ["0.02% (0.00% to 0.10%)"]

@@ -37,7 +37,9 @@ PUBLISHED = {
 QUOTE_METRICS = {
     "recall": "direct quotations found (recall)",
     "recall_exact_boundaries": "found with exact boundaries",
-    "precision": "quotations extracted that people marked (precision)",
+    "precision": "quotations extracted that people marked (precision, all extracted)",
+    "precision_credited": "quotations credited to a speaker that people marked (precision, "
+                          "credited)",
     "named_agreement": "named speaker agrees with people's (agreement)",
 }
 QUOTE_SPLITS = {"dev": "development half", "held-out": "held-out half", "all": "all"}
@@ -65,18 +67,20 @@ def result_or_none(task: str, path: str | Path | None = None) -> dict | None:
 
 def score_cell(value: float, low: float | None = None, high: float | None = None,
                n: int | None = None, unit: str = "", fmt: str = "{:.3f}") -> str:
-    """A score for a table: "0.972 (0.937–0.996; 25 pages)".
+    """A score for a table: "0.972 (0.937 to 0.996; 25 pages)".
 
     Examples
     --------
     >>> score_cell(0.9716, 0.9366, 0.9956, 25, "pages")
-    '0.972 (0.937–0.996; 25 pages)'
+    '0.972 (0.937 to 0.996; 25 pages)'
     >>> score_cell(0.5), score_cell(0.912, 0.892, 0.93, fmt="{:.1%}")
-    ('0.500', '91.2% (89.2%–93.0%)')
+    ('0.500', '91.2% (89.2% to 93.0%)')
     """
+    from analysis.prose import bounds
+
     inside = []
     if low is not None and high is not None:
-        inside.append(f"{fmt.format(low)}–{fmt.format(high)}")
+        inside.append(bounds(low, high, fmt))
     if n is not None:
         inside.append(f"{n:,} {unit}".strip())
     return fmt.format(value) + (f" ({'; '.join(inside)})" if inside else "")
@@ -176,7 +180,8 @@ def quotes_scores(result: dict | None) -> dict[str, str]:
 
     Shares are percentages. Keys ``<metric>_<half>`` and ``<metric>_<half>_low/_high/_n`` for
     the metrics recall,
-    precision, agreement (named speakers) and pronouns (agreement where people's source is
+    precision (of every quotation extracted), credited (precision of the quotations credited
+    to a speaker), agreement (named speakers) and pronouns (agreement where people's source is
     a pronoun, a proxy) in the halves ``dev`` and ``heldout``; ``two_recall`` and
     ``two_agreement`` with ``two_agreement_n`` and ``two_articles`` (one annotator scored
     against the other, on the articles both annotated: the human ceiling);
@@ -193,7 +198,8 @@ def quotes_scores(result: dict | None) -> dict[str, str]:
     ('99.9%', '1,964', 'not yet measured')
     """
     metrics = (result or {}).get("metrics", {})
-    keys = {"recall": "recall", "precision": "precision", "agreement": "named_agreement",
+    keys = {"recall": "recall", "precision": "precision",
+            "credited": "precision_credited", "agreement": "named_agreement",
             "pronouns": "pronoun_agreement_proxy"}
     scores: dict[str, str] = {}
     for half, name in (("dev", "dev"), ("held-out", "heldout")):
@@ -298,14 +304,15 @@ def quotes_table(result: dict | None) -> pd.DataFrame:
     >>> result = {"metrics": {"held-out": {"recall": {"value": 0.99, "low": 0.98,
     ...                                               "high": 1.0, "n": 100}}}}
     >>> quotes_table(result).loc["direct quotations found (recall)", "held-out half"]
-    '99.0% (98.0%–100.0%; 100 quotations)'
+    '99.0% (98.0% to 100.0%; 100 quotations)'
     """
     if result is None:
         return pd.DataFrame({"score": [NOT_MEASURED]},
                             index=pd.Index(["quotations and speakers"], name="metric"))
     metrics = result["metrics"]
     splits = [s for s in QUOTE_SPLITS if s in metrics]
-    units = {"precision": "extracted", "named_agreement": "named quotations"}
+    units = {"precision": "extracted", "precision_credited": "credited",
+             "named_agreement": "named quotations"}
     table = pd.DataFrame(index=pd.Index(list(QUOTE_METRICS.values()), name="metric"))
     for split in splits:
         cells = []
