@@ -47,9 +47,10 @@ def evaluation_phrases(result: dict, half: str = "held-out") -> dict[str, str]:
         ``data`` (what was measured on), ``date``, ``articles`` (of that half),
         ``recall``, ``boundaries``, ``precision`` (of quotations credited to someone),
         ``precision_all`` (of every quotation extracted, with a speaker or without:
-        the lower of the two precision figures), ``named`` (speaker agreement where the source is named), ``pronoun`` (the rough
-        proxy for pronoun sources), ``pair_articles``, ``pair_recall``, ``pair_named``
-        (two annotators on the same articles).
+        the lower of the two precision figures), ``named`` (speaker agreement where the
+        source is named), ``pronoun`` (the rough proxy for pronoun sources),
+        ``pair_articles``, ``pair_recall``, ``pair_named`` (two annotators on the same
+        articles).
 
     Examples
     --------

@@ -24,9 +24,11 @@ from matplotlib.figure import Figure
 from analysis.figures import (
     DARK,
     MAX_LABEL,
-    NEUTRAL,
     OTHERS,
+    PAGE_WIDTH,
     PALETTES,
+    category_colours,
+    category_markers,
     colours,
     house_colours,
     rows_height,
@@ -45,6 +47,8 @@ OFFICE_ROWS = (("UK", "Prime Minister"), ("UK", "Foreign Secretary"), ("US", "Pr
                ("US", "Secretary of State"))
 GREYS = ("#7F7F7F", "#B0B0B0", "#4D4D4D", "#D0D0D0", "#999999", "#666666")
 UNLISTED = "#D9D9D9"  # an office holder the corpus does not follow
+FOLLOWED = "#6E6E6E"  # an office holder the corpus follows (named on the bar)
+SMALL = 8.0  # points: the smallest text of a chart (9 px or more on the book's page)
 
 def _labels(index, labels: Mapping | None = None, width: int = MAX_LABEL) -> list[str]:
     """Row labels: ``labels[row]`` if given, else the row itself; shortened to ``width``."""
@@ -108,16 +112,16 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str | None = No
     start, end : str, optional
         The axis; default: the half-years around the articles.
     colour_of : mapping, optional
-        Colour per office holder; default :func:`~analysis.figures.colours` of the people
-        the corpus follows (:func:`analysis.people.followed_people`, ranked by articles),
-        holders it does not follow light grey.
+        Colour per office holder. By default the holders the corpus follows
+        (:func:`analysis.people.followed_people`) are a darker grey and the others a light
+        one, each named on their bar: the articles carry the outlets' colours, and a figure
+        never colours people and outlets at once.
     outlet_colours : mapping, optional
         Colour per outlet; default ``colours(corpus["outlet"])``.
     """
     lo, hi = (pd.Timestamp(start), pd.Timestamp(end)) if start and end else _span(corpus, offices)
     if colour_of is None:
-        people = followed_people(corpus)
-        colour_of = colours(people.index, "leader", counts=people["n_articles"])
+        colour_of = dict.fromkeys(followed_people(corpus).index, FOLLOWED)
     outlets = corpus["outlet"].fillna("").replace("", "(no outlet)")
     outlet_colour = dict(outlet_colours or colours(outlets, "outlet"))
     outlet_colour.update({o: outlet_colour.get(o, OTHERS) for o in outlets})
@@ -128,7 +132,7 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str | None = No
     n_rows = len(rows) + len(article_rows)
     height = 4.2 if one_row else rows_height(n_rows, per_row=0.5, extra=2.4)
     with style():
-        fig, ax = plt.subplots(figsize=(9, height))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH, height))
         span_days = (hi - lo).days
         for y, (country, office) in enumerate(rows):
             terms = offices[(offices["country"] == country) & (offices["office"] == office)]
@@ -141,13 +145,13 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str | None = No
                 ax.barh(y, b - a, left=a, height=0.62, color=colour, edgecolor="white")
                 surname = term.holder.split()[-1]
                 # Inside the bar if the name fits: ~0.067 in per character at 8 pt, on an
-                # axis about 6.75 in wide.
-                if len(surname) * 0.067 < (b - a).days / span_days * 6.75:
-                    ax.text(a + (b - a) / 2, y, surname, ha="center", va="center", fontsize=8,
-                            color=text_colour_on(colour))
+                # axis about 5.6 in wide.
+                if len(surname) * 0.067 < (b - a).days / span_days * 5.6:
+                    ax.text(a + (b - a) / 2, y, surname, ha="center", va="center",
+                            fontsize=SMALL, color=text_colour_on(colour))
                 else:  # too short a term for a label inside: put it above
                     ax.text(a + (b - a) / 2, y - 0.36, surname, ha="center", va="bottom",
-                            fontsize=7)
+                            fontsize=SMALL)
         first = len(rows) + 0.3
         y_of = {o: first + (0 if one_row else i) for i, o in enumerate(ranked)}
         for art, outlet in zip(corpus.itertuples(), outlets):
@@ -169,7 +173,7 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str | None = No
         labels = [f"{c} {o}" for c, o in rows] + (
             ["Articles"] if one_row else [f"{shorten(o, 30)} ({by_count[o]})" for o in ranked])
         ax.set_yticks(list(range(len(rows))) + [first + i for i in range(len(article_rows))],
-                      labels, fontsize=None if one_row else 8)
+                      labels, fontsize=None if one_row else SMALL)
         ax.set_ylim(-0.6, first + len(article_rows) - 1 + 0.6)
         ax.invert_yaxis()
         ax.set_xlim(lo, hi)
@@ -185,9 +189,12 @@ def timeline(corpus: pd.DataFrame, offices: pd.DataFrame, start: str | None = No
                    for o in dict.fromkeys(outlets)] if one_row else []
         handles += [plt.Line2D([], [], markerfacecolor="white", markeredgecolor="#333333",
                                label="hollow: date inferred", **marker)]
+        handles += [plt.Rectangle((0, 0), 1, 1, color=FOLLOWED,
+                                  label="office holder the articles follow"),
+                    plt.Rectangle((0, 0), 1, 1, color=UNLISTED, label="other office holder")]
         ax.legend(handles=handles, loc="upper center",
-                  bbox_to_anchor=(0.5, -0.1 if one_row else -0.5 / height), ncol=3,
-                  frameon=False, fontsize=8)
+                  bbox_to_anchor=(0.5, -0.1 if one_row else -0.5 / height), ncol=2,
+                  frameon=False, fontsize=SMALL)
         fig.tight_layout()
     dated = int(corpus["published"].notna().sum())
     return set_note(fig, note if note is not None else (
@@ -252,7 +259,8 @@ def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str,
     palette, members = _speaker_palette(words, colour_of)
     shares = words.div(totals, axis=0).reindex(totals.index).fillna(0)
     with style():
-        fig, ax = plt.subplots(figsize=(9, rows_height(len(shares), per_row=0.7, extra=1.8)))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH, rows_height(len(shares), per_row=0.7,
+                                                                extra=1.8)))
         left = np.zeros(len(shares))
         y = np.arange(len(shares))
         for segment, colour in palette.items():
@@ -260,14 +268,14 @@ def speaker_shares(words: pd.DataFrame, totals: pd.Series, title: str,
             ax.barh(y, share, left=left, color=colour, label=shorten(segment), edgecolor="white",
                     height=0.6, hatch="///" if segment not in words.columns else None)
             left += share
-        size = 8 if len(shares) <= 30 else 6.5
+        size = SMALL if len(shares) <= 30 else 6.5
         for i, total in enumerate(totals):
             ax.text(left[i] + 0.01, i, f"{left[i]:.0%} of {total:,} words", va="center",
                     fontsize=size)
         _share_rows(ax, _labels(totals.index, labels), "Share of the article's words inside "
                     "quotation marks, by speaker", title)
         fig.tight_layout()
-        _legend_below(fig, ax, ncol=3)
+        _legend_below(fig, ax, ncol=3, fontsize=SMALL)
     return set_note(fig, note if note is not None else (
         f"n = {int(words.to_numpy().sum()):,} quoted words of {int(totals.sum()):,} words "
         f"in {len(totals):,} article{'s' if len(totals) != 1 else ''}"))
@@ -290,7 +298,7 @@ def own_words(summary: pd.DataFrame, title: str, colour_of: Mapping[str, str] | 
     palette = {p: colour_of.get(p, DARK) if colour_of.get(p) != OTHERS else DARK
                for p in summary.index}
     with style():
-        fig, ax = plt.subplots(figsize=(8, rows_height(len(summary), extra=1.4)))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH, rows_height(len(summary), extra=1.4)))
         for i, (person, row) in enumerate(summary.iterrows()):
             if np.isfinite(row["low"]) and np.isfinite(row["high"]):
                 ax.plot([row["low"], row["high"]], [i, i], color=palette[person], linewidth=2.5,
@@ -298,7 +306,7 @@ def own_words(summary: pd.DataFrame, title: str, colour_of: Mapping[str, str] | 
             ax.plot(row["own_words"], i, "o", color=palette[person], markersize=8)
             quoted, reported = int(row["full"] + row["partial"]), int(row["reported"])
             ax.text(1.03, i, f"{quoted} quoted, {reported} reported",
-                    va="center", fontsize=8, transform=ax.get_yaxis_transform())
+                    va="center", fontsize=SMALL, transform=ax.get_yaxis_transform())
         _share_rows(ax, _labels(summary.index), "Share of speech events in the person's own "
                     "(quoted) words, 95% interval", title)
         fig.tight_layout()
@@ -348,15 +356,18 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
     groups = list(dict.fromkeys(table["group"] if series else table.index))
     kinds = list(dict.fromkeys(table[series])) if series else [None]
     with style():
-        fig, ax = plt.subplots(figsize=(8.5, rows_height(
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH, rows_height(
             len(groups), per_row=0.6 * (1 + 0.25 * (len(kinds) - 1)), extra=1.5)))
         offsets = np.linspace(-0.18, 0.18, len(kinds)) if len(kinds) > 1 else [0.0]
-        default = iter(["#4D4D4D", "#D55E00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9"])
-        kind_colour = {k: (colour_of or {}).get(k) or next(default, NEUTRAL) for k in kinds}
-        size = 7.5 if len(groups) <= 30 else 6.5
+        # Series are categories (quoted speech, narrative …): greys and marker shapes
+        # unless the caller gives colours; a person's or an outlet's colour is never lent.
+        greys, shapes = category_colours(kinds), category_markers(kinds)
+        kind_colour = {k: (colour_of or {}).get(k) or greys[k] for k in kinds}
+        size = SMALL if len(groups) <= 30 else 6.5
         for k, offset in zip(kinds, offsets):
             rows = table[table[series] == k].set_index("group") if series else table
             named = False  # a series is named once, at its first row (not every group has it)
+            marker = shapes[k] if series else "o"
             for i, g in enumerate(groups):
                 if g not in rows.index:
                     continue
@@ -366,8 +377,8 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
                 if np.isfinite(row["low"]) and np.isfinite(row["high"]):
                     ax.plot([row["low"], row["high"]], [y, y], color=colour, linewidth=2.5,
                             alpha=0.55, solid_capstyle="round")
-                ax.plot(row["estimate"], y, "o", color=colour, markersize=7,
-                        label=shorten(k) if (series and not named) else None)
+                ax.plot(row["estimate"], y, marker, color=colour, markersize=7,
+                        linestyle="none", label=shorten(k) if (series and not named) else None)
                 named = True
                 ax.text(1.01, y, _value_text(row, fmt), va="center", fontsize=size,
                         transform=ax.get_yaxis_transform())
@@ -382,17 +393,22 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
         ax.set_title(title)
         fig.tight_layout()
         if series or (band is not None and band_label):
-            _legend_below(fig, ax, ncol=len(kinds) + bool(band_label))
+            _legend_below(fig, ax, ncol=min(3, len(kinds) + bool(band_label)),
+                          fontsize=SMALL)
     return set_note(fig, note if note is not None else _per_row_note(
         table["n_units"], unit, table["n_articles"] if "n_articles" in table else None))
 
 
 def label_shares(table: pd.DataFrame, title: str, labels: Mapping | None = None,
                  note: str | None = None) -> Figure:
-    """Stacked shares of negative / neutral / positive sentences per group, with n."""
-    colours_ = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#0072B2"}
+    """Stacked shares of negative / neutral / positive sentences per group, with n.
+
+    The labels are categories, drawn in greys (dark negative, light neutral, mid positive)
+    and named in the legend and on each segment: never a person's or an outlet's colour.
+    """
+    colours_ = {"negative": "#3A3A3A", "neutral": "#E3E3E3", "positive": "#9A9A9A"}
     with style():
-        fig, ax = plt.subplots(figsize=(8.5, rows_height(len(table), extra=1.6)))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH, rows_height(len(table), extra=1.6)))
         left = np.zeros(len(table))
         y = np.arange(len(table))
         for name, colour in colours_.items():
@@ -401,16 +417,16 @@ def label_shares(table: pd.DataFrame, title: str, labels: Mapping | None = None,
             for i, v in enumerate(table[name]):
                 if v >= 0.08:
                     ax.text(left[i] + v / 2, i, f"{v:.0%}", ha="center", va="center",
-                            fontsize=7.5 if len(table) <= 30 else 6,
-                            color="white" if name != "neutral" else "black")
+                            fontsize=SMALL if len(table) <= 30 else 6,
+                            color=text_colour_on(colour))
             left += table[name].to_numpy()
         for i, n in enumerate(table["n_units"]):
-            ax.text(1.01, i, f"n={int(n)} sentences", va="center", fontsize=7.5,
+            ax.text(1.01, i, f"n={int(n)} sentences", va="center", fontsize=SMALL,
                     transform=ax.get_yaxis_transform())
         _share_rows(ax, _labels(table.index, labels), "Share of sentences (VADER compound ≥ "
                     "0.05 positive, ≤ −0.05 negative)", title)
         fig.tight_layout()
-        _legend_below(fig, ax, ncol=3)
+        _legend_below(fig, ax, ncol=3, fontsize=SMALL)
     return set_note(fig, note if note is not None else _per_row_note(table["n_units"],
                                                                      "sentences"))
 
@@ -421,7 +437,8 @@ def distributions(values: pd.DataFrame, by: str, value: str, xlabel: str, title:
     """One box plot per group with every value drawn as a dot (jittered deterministically)."""
     groups = list(dict.fromkeys(values[by]))
     with style():
-        fig, ax = plt.subplots(figsize=(8.5, rows_height(len(groups), per_row=0.6, extra=1.4)))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH, rows_height(len(groups), per_row=0.6,
+                                                                extra=1.4)))
         data = [values.loc[values[by] == g, value].to_numpy() for g in groups]
         ax.boxplot(data, positions=range(len(groups)), orientation="horizontal", widths=0.5,
                    showfliers=False, medianprops={"color": "black"})
@@ -431,7 +448,7 @@ def distributions(values: pd.DataFrame, by: str, value: str, xlabel: str, title:
             ax.plot(d, i + rng.uniform(-0.18, 0.18, len(d)), "o", color=colour, alpha=0.6,
                     markersize=4)
             ax.text(1.01, i, f"n={len(d)}, median {np.median(d):.0f}", va="center",
-                    fontsize=7.5, transform=ax.get_yaxis_transform())
+                    fontsize=SMALL, transform=ax.get_yaxis_transform())
         ax.set_yticks(range(len(groups)), _labels(groups, labels))
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
@@ -454,32 +471,57 @@ def _top_columns(table: pd.DataFrame, k: int) -> pd.DataFrame:
     return table[kept].assign(**{f"others ({len(rest)})": table[rest].sum(axis=1)})
 
 
-STACK_PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB",
-                 "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
+# The segments of a stacked bar are categories: greys from dark to light, hatched past
+# the greys, never a person's or an outlet's colour.
+STACK_PALETTE = ("#3A3A3A", "#BDBDBD", "#7A7A7A", "#E3E3E3", "#5C5C5C", "#A3A3A3")
+STACK_HATCHES = ("", "///", "...", "xx")
 
 
 def stacked(table: pd.DataFrame, title: str, xlabel: str, n: pd.Series | None = None,
-            labels: Mapping | None = None, note: str | None = None) -> Figure:
-    """Stacked horizontal bars of each row's shares (rows sum to 1), categorical colours.
+            labels: Mapping | None = None, note: str | None = None,
+            faint: pd.Series | None = None, faint_label: str = "") -> Figure:
+    """Stacked horizontal bars of each row's shares (rows sum to 1), in category greys.
 
-    Past the palette's 13 colours the smallest columns are summed into one "others"
-    segment, so no two segments share a colour; the legend names every segment.
+    Past the greys, segments are hatched; past 24 the smallest columns are summed into one
+    "others" segment, so no two segments look alike; the legend names every segment.
+
+    Parameters
+    ----------
+    n : pandas.Series, optional
+        The count behind each row, printed at its right ("n=3").
+    faint : pandas.Series of bool, optional
+        Rows drawn lighter (a share of one or two events is not a share of many), with
+        ``faint_label`` in the legend.
     """
-    table = _top_columns(table, len(STACK_PALETTE))
+    k = len(STACK_PALETTE) * len(STACK_HATCHES)
+    table = _top_columns(table, k)
+    dim = (faint.reindex(table.index).fillna(False).astype(bool).to_numpy()
+           if faint is not None else np.zeros(len(table), dtype=bool))
     with style():
-        fig, ax = plt.subplots(figsize=(9, rows_height(len(table), per_row=0.6, extra=2.6)))
+        fig, ax = plt.subplots(figsize=(PAGE_WIDTH, rows_height(len(table), per_row=0.6,
+                                                                extra=2.6)))
         left = np.zeros(len(table))
-        for k, column in enumerate(table.columns):
-            ax.barh(range(len(table)), table[column], left=left, label=shorten(column),
-                    height=0.6, color=STACK_PALETTE[k], edgecolor="white")
-            left += table[column].to_numpy()
+        y = np.arange(len(table))
+        for j, column in enumerate(table.columns):
+            colour = STACK_PALETTE[j % len(STACK_PALETTE)]
+            hatch = STACK_HATCHES[j // len(STACK_PALETTE)] or None
+            values = table[column].to_numpy()
+            for rows, alpha, label in ((~dim, 1.0, shorten(column)), (dim, 0.35, None)):
+                if rows.any():
+                    ax.barh(y[rows], values[rows], left=left[rows], label=label, height=0.6,
+                            color=colour, edgecolor="white", hatch=hatch, alpha=alpha)
+                elif label:  # the legend names every segment, even if every row is faint
+                    ax.barh([], [], label=label, color=colour, hatch=hatch)
+            left += values
+        if dim.any() and faint_label:
+            ax.barh([], [], color="#D6D6D6", label=shorten(faint_label))
         if n is not None:
             for i, v in enumerate(n.reindex(table.index)):
-                ax.text(1.01, i, f"n={int(v)}", va="center", fontsize=7.5,
+                ax.text(1.01, i, f"n={int(v)}", va="center", fontsize=SMALL,
                         transform=ax.get_yaxis_transform())
         _share_rows(ax, _labels(table.index, labels), xlabel, title)
         fig.tight_layout()
-        _legend_below(fig, ax, ncol=3, fontsize=7.5)
+        _legend_below(fig, ax, ncol=3, fontsize=SMALL)
     if note is None:
         note = "" if n is None else _per_row_note(n.reindex(table.index), "sentences")
     return set_note(fig, note)

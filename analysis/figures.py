@@ -1,11 +1,24 @@
 """The house style of the report's figures, their colours, labels and footers, and :func:`save`.
 
 Every chapter draws with :func:`style` and :func:`colours`, so one outlet or one leader has
-one colour throughout the book. Both palettes are colour-blind safe: leaders use Okabe &
-Ito's eight colours, outlets Paul Tol's "bright" scheme, so a leader is never mistaken for
-an outlet. Names already printed in published figures keep their house colour
+one colour throughout the book. A colour means one thing:
+
+- a **person** (Okabe & Ito's eight colours) or an **outlet** (Paul Tol's "bright"
+  scheme), and nothing else; both palettes are colour-blind safe. No figure colours both
+  people and outlets (the time line of office holders draws the holders in greys, named);
+- a **category** (quoted speech and narrative, positive and negative, precision and
+  recall) is drawn in greys, told apart by lightness and marker shape
+  (:func:`category_colours`, :func:`category_markers`), never in a person's or an
+  outlet's colour.
+
+Names already printed in published figures keep their house colour
 (``analysis/data/colours.yml``); past the palette's size the rest share one "others" grey,
 and the charts name every row or series in text, so colour is never the only cue.
+
+Figures are drawn for the book's page: at most about :data:`PAGE_WIDTH` inches wide, so
+that at the HTML page's content width (:data:`CONTENT_PX` pixels) labels stay at or above
+:data:`MIN_LABEL_PX` pixels and the counts line under the figure at or above
+:data:`MIN_NOTE_PX` (:func:`legibility` measures a figure).
 
 Every saved figure carries a footer on the image itself: its counts and the corpus caveat
 ("n = 89 sentences in 5 articles; hand-picked articles, not a sample") and the source line,
@@ -42,6 +55,17 @@ TOL_BRIGHT = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", 
 NEUTRAL = "#8C8C8C"
 OTHERS = NEUTRAL  # the one colour of every name past the palette
 DARK = "#4D4D4D"  # a row or series without a colour of its own
+# Categories (quoted/narrative/editorial, positive/negative, precision/recall): greys from
+# dark to light (each at least 3:1 against white, as WCAG asks of graphics), with a marker
+# shape each, so that a category is never read as a person or an outlet.
+CATEGORY_GREYS = ("#1F1F1F", "#7A7A7A", "#4D4D4D", "#949494", "#333333", "#666666")
+CATEGORY_MARKERS = ("o", "s", "D", "^", "v", "P")
+# The page: the HTML book's content column is about 672 px wide on a desktop screen
+# (measured in Chromium at 1,280 px); a figure is scaled to it.
+CONTENT_PX = 672
+PAGE_WIDTH = 7.5  # inches: the width the book's figures are drawn at
+MIN_LABEL_PX = 9.0
+MIN_NOTE_PX = 8.0
 # Tol's grey is left out of the outlet palette: grey reads as "others".
 PALETTES = {"leader": OKABE_ITO, "outlet": TOL_BRIGHT[:6]}
 MAX_LABEL = 40  # characters of a tick label, per line
@@ -145,6 +169,32 @@ def house_colours(names: Iterable[str], kind: str = "leader") -> dict[str, str]:
     return {n: house[n] for n in names if n in house}
 
 
+def category_colours(names: Iterable[str]) -> dict[str, str]:
+    """Greys for the categories of a figure, in the order given (darkest first): never a
+    person's or an outlet's colour.
+
+    Examples
+    --------
+    >>> category_colours(["quoted speech", "journalists' narrative"])
+    {'quoted speech': '#1F1F1F', "journalists' narrative": '#7A7A7A'}
+    """
+    names = list(dict.fromkeys(names))
+    return {n: CATEGORY_GREYS[i % len(CATEGORY_GREYS)] for i, n in enumerate(names)}
+
+
+def category_markers(names: Iterable[str]) -> dict[str, str]:
+    """A marker shape per category (circle, square, diamond …), in the order given, so that
+    categories differ by more than their grey.
+
+    Examples
+    --------
+    >>> category_markers(["a", "b", "c"])
+    {'a': 'o', 'b': 's', 'c': 'D'}
+    """
+    names = list(dict.fromkeys(names))
+    return {n: CATEGORY_MARKERS[i % len(CATEGORY_MARKERS)] for i, n in enumerate(names)}
+
+
 def text_colour_on(colour: str) -> str:
     """White or black text for a label on ``colour`` (white below relative luminance 0.35).
 
@@ -187,36 +237,54 @@ def outlet_name(outlet: str) -> str:
     return short or str(outlet)
 
 
-def article_labels(corpus: pd.DataFrame, width: int = MAX_LABEL) -> pd.Series:
-    """A readable label per article, "outlet, date", unique (``#2`` … for repeats).
+EDITORIAL_MARK = " (editorial)"
+
+
+def article_labels(corpus: pd.DataFrame, width: int = MAX_LABEL,
+                   mark: str = EDITORIAL_MARK) -> pd.Series:
+    """A readable label per article, "outlet, date", unique (``#2`` … for repeats); an
+    article that presents a government's own views (read from ``outlet_kind``,
+    :func:`analysis.outlets.government_voice`) is marked "(editorial)", so that no figure
+    or table shows it as journalism.
 
     Parameters
     ----------
     corpus : pandas.DataFrame
-        ``doc_id``, and ``outlet``, ``published``, ``date_precision`` when known.
+        ``doc_id``, and ``outlet``, ``outlet_kind``, ``published``, ``date_precision``
+        when known.
+    mark : str
+        Appended to the label of a government's editorial ("" for none: a sentence that
+        already says what the article is).
 
     Examples
     --------
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["Sky News"] * 2 + [""],
     ...                        "published": pd.to_datetime(["2025-02-26"] * 2 + ["2023-01-01"]),
-    ...                        "date_precision": ["day", "day", "month"]})
+    ...                        "date_precision": ["day", "day", "month"],
+    ...                        "outlet_kind": ["", "", "government editorial"]})
     >>> article_labels(corpus).tolist()
-    ['Sky News, 26 Feb 2025', 'Sky News, 26 Feb 2025 #2', 'c, Jan 2023']
+    ['Sky News, 26 Feb 2025', 'Sky News, 26 Feb 2025 #2', 'c, Jan 2023 (editorial)']
+    >>> article_labels(corpus, mark="").tolist()[-1]
+    'c, Jan 2023'
     """
+    from analysis.outlets import government_voice
+
+    editorial = government_voice(corpus).to_numpy() if mark else [False] * len(corpus)
     labels = []
-    for row in corpus.itertuples():
+    for row, flagged in zip(corpus.itertuples(), editorial):
         outlet = getattr(row, "outlet", "")
         name = outlet_name(outlet) if isinstance(outlet, str) and outlet.strip() else row.doc_id
         date = getattr(row, "published", None)
         if date is not None and pd.notna(date):
             fmt = "%b %Y" if getattr(row, "date_precision", "") == "month" else "%-d %b %Y"
             name = f"{name}, {pd.Timestamp(date).strftime(fmt)}"
-        labels.append(shorten(name, width - 3))
+        suffix = mark if flagged else ""
+        labels.append((shorten(name, width - 3 - len(suffix)), suffix))
     seen: Counter = Counter()
     unique = []
-    for label in labels:
+    for label, suffix in labels:
         seen[label] += 1
-        unique.append(label if seen[label] == 1 else f"{label} #{seen[label]}")
+        unique.append((label if seen[label] == 1 else f"{label} #{seen[label]}") + suffix)
     return pd.Series(unique, index=corpus["doc_id"].to_numpy(), name="article")
 
 
@@ -249,6 +317,50 @@ def count_note(frame: pd.DataFrame, unit: str = "sentences", cluster: str | None
         m = frame[cluster].nunique()
         text += f" in {m:,} {clusters[:-1] if m == 1 and clusters.endswith('s') else clusters}"
     return text
+
+
+def _texts(fig: Figure) -> list:
+    """Every visible, non-empty text of ``fig`` that is not its footer."""
+    import matplotlib.text
+
+    return [t for t in fig.findobj(matplotlib.text.Text)
+            if t.get_visible() and t.get_text().strip() and not getattr(t, "_is_footer", False)
+            and (t.axes is None or t.axes.get_visible())]
+
+
+def legibility(fig: Figure, content_px: int = CONTENT_PX) -> dict[str, float]:
+    """How large ``fig``'s text is on the book's page: the figure (its tight bounding box)
+    is scaled to ``content_px`` pixels, so a point is ``content_px / (72 × width)`` pixels.
+
+    Returns
+    -------
+    dict
+        ``width`` (inches, tight), ``smallest`` (points, of any label, title or value
+        drawn; the footer aside), ``label_px`` (that size in pixels on the page),
+        ``note_px`` (the footer's counts line in pixels, NaN before :func:`save`).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with style():
+    ...     fig, ax = plt.subplots(figsize=(7, 3))
+    ...     _ = ax.set_title("A title", fontsize=10)
+    ...     _ = ax.set_xticks([0, 1], ["a", "b"], fontsize=8)
+    >>> report = legibility(fig)
+    >>> report["smallest"], report["label_px"] >= MIN_LABEL_PX
+    (8.0, True)
+    >>> plt.close(fig)
+    """
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    width = fig.get_tightbbox(renderer).width
+    scale = content_px / (72 * width)
+    smallest = min((t.get_fontsize() for t in _texts(fig)), default=float("nan"))
+    notes = [t.get_fontsize() for t in fig.texts if getattr(t, "_is_footer", False)
+             and not getattr(t, "_is_source_line", False)]
+    return {"width": float(width), "smallest": float(smallest),
+            "label_px": float(smallest * scale),
+            "note_px": float(min(notes) * scale) if notes else float("nan")}
 
 
 def set_note(fig: Figure, note: str) -> Figure:
@@ -333,12 +445,18 @@ def save(fig: Figure, label: str, data: pd.DataFrame | None = None,
     folder = Path(directory) if directory is not None else figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     counts = note_of(fig) if note is None else note
-    lines = [("; ".join(part for part in (counts, caveat) if part), 7.5, "#333333")]
-    if source:
-        lines.append((source_line(label), 7, "#555555"))
     png, svg = folder / f"{label}.png", folder / f"{label}.svg"
     with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"], "svg.fonttype": "path",
                          "text.parse_math": False}):
+        # The counts line is never under MIN_NOTE_PX on the page, however wide the figure.
+        for text in [t for t in fig.texts if getattr(t, "_is_footer", False)]:
+            text.remove()
+        fig.canvas.draw()
+        width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+        size = max(7.5, round(MIN_NOTE_PX * 72 * width / CONTENT_PX + 0.05, 1))
+        lines = [("; ".join(part for part in (counts, caveat) if part), size, "#333333")]
+        if source:
+            lines.append((source_line(label), max(7.0, size - 0.5), "#555555"))
         _footer(fig, [line for line in lines if line[0]])
         # Metadata off: no software version or date, so reruns give the same bytes.
         fig.savefig(png, dpi=200, bbox_inches="tight", metadata={"Software": None})

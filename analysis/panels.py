@@ -19,6 +19,7 @@ from analysis.figures import (
     DARK,
     MAX_LABEL,
     OTHERS,
+    PAGE_WIDTH,
     house_colours,
     rows_height,
     set_note,
@@ -28,28 +29,37 @@ from analysis.figures import (
 
 
 def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
-               colour_of=None, reference: float | None = None, ncols: int = 3,
-               note: str | None = None) -> Figure:
+               colour_of=None, reference: float | None = None, ncols: int = 2,
+               note: str | None = None, reference_label: str = "") -> Figure:
     """Small multiples: one panel per group of horizontal bars (token → value), with n.
+
+    Two panels a row by default, so that the figure fits the book's page
+    (:data:`analysis.figures.PAGE_WIDTH`) with labels that stay legible; more groups add
+    rows. A panel's x label says "95% interval" only when that panel draws one.
 
     Parameters
     ----------
     table : pandas.DataFrame
         Long form with ``group, token, <value>, n_tokens`` (and ``low, high``: a 95%
-        interval drawn as a whisker where it is finite).
+        interval drawn as a whisker where it is finite; ``count``: how often the word
+        occurs in the group, printed at the end of its bar).
+    reference, reference_label : optional
+        A dashed vertical line (z = 1.96) and the words printed beside it on each panel.
     """
     groups = list(dict.fromkeys(table["group"]))
     ncols = max(1, min(ncols, len(groups)))
     nrows = -(-len(groups) // ncols)
     per_panel = table.groupby("group").size().max()
     with style():
-        fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 0.28 * per_panel * nrows
-                                                        + 1.2 * nrows), squeeze=False)
+        fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH / 2 * ncols,
+                                                        0.3 * per_panel * nrows + 1.45 * nrows),
+                                 squeeze=False)
         lo = min(0.0, table[value].min())
         for ax, group in zip(axes.flat, groups):
             rows = table[table["group"] == group]
             colour = (colour_of or {}).get(group, DARK)
             ax.barh(range(len(rows)), rows[value], color=colour, height=0.7, alpha=0.85)
+            known = pd.Series(False, index=rows.index)
             if {"low", "high"} <= set(rows.columns):  # 95% interval as a whisker
                 known = np.isfinite(rows["low"]) & np.isfinite(rows["high"])
                 if known.any():
@@ -62,14 +72,22 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
             # Each panel its own scale: groups differ in size by orders of magnitude.
             top_here = np.nanmax(rows["high"]) if "high" in rows and np.isfinite(
                 rows["high"]).any() else rows[value].max()
-            ax.set_xlim(min(lo, 0.0), max(top_here, rows[value].max(), reference or 0) * 1.12)
+            right = max(top_here, rows[value].max(), reference or 0) * 1.22
+            ax.set_xlim(min(lo, 0.0), right)
+            if "count" in rows:  # the raw count beside each bar: a rate of 2 in 11 is 2
+                for i, (v, count) in enumerate(zip(rows[value], rows["count"])):
+                    ax.text(max(v, 0) + right * 0.015, i, f"{int(count)}×", va="center",
+                            fontsize=8, color="#333333")
             if reference is not None:
                 ax.axvline(reference, color="#999999", linestyle="--", linewidth=1)
+                if reference_label:
+                    ax.text(reference, 1.0, f" {reference_label}", ha="left", va="bottom",
+                            fontsize=8, color="#555555", transform=ax.get_xaxis_transform())
             ax.grid(axis="y", visible=False)
             n = int(rows["n_tokens"].iloc[0])
             ax.set_title(f"{shorten(group, 28)}\n(n = {n:,} tokens)", fontsize=9)
             ax.tick_params(axis="x", labelsize=8)
-            ax.set_xlabel(xlabel, fontsize=8)
+            ax.set_xlabel(f"{xlabel}, 95% interval" if known.any() else xlabel, fontsize=8)
         for ax in list(axes.flat)[len(groups):]:
             ax.set_visible(False)
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
@@ -94,7 +112,8 @@ def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "
     n_rows, n_cols = matrix.shape
     wide = n_cols > max_columns
     with style():
-        width = (min(1.3 * n_cols + 3.5, 10) if not wide else min(0.32 * n_cols + 4.5, 18))
+        width = (min(0.9 * n_cols + 3.5, PAGE_WIDTH) if not wide
+                 else min(0.32 * n_cols + 4.5, 18))
         fig, ax = plt.subplots(figsize=(width, 0.42 * n_rows + 2.4))
         values = matrix.to_numpy(dtype=float)
         top = np.nanmax(values) if np.isfinite(values).any() else 1
@@ -103,14 +122,14 @@ def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "
         ax.set_xticks(range(n_cols), [shorten(c, 30 if upright else MAX_LABEL)
                                       for c in matrix.columns],
                       rotation=90 if upright else 30, ha="center" if upright else "right",
-                      fontsize=7 if wide else 8)
-        ax.set_yticks(range(n_rows), [shorten(i) for i in matrix.index], fontsize=8)
+                      fontsize=7 if wide else 8.5)
+        ax.set_yticks(range(n_rows), [shorten(i) for i in matrix.index], fontsize=8.5)
         if not wide:
             for i in range(n_rows):
                 for j in range(n_cols):
                     v = values[i, j]
                     ax.text(j, i, "" if np.isnan(v) else fmt.format(v), ha="center",
-                            va="center", fontsize=7.5, color="white" if v > 0.6 * top else "black")
+                            va="center", fontsize=8, color="white" if v > 0.6 * top else "black")
         ax.grid(False)
         ax.set_xlabel(xlabel)
         ax.set_title(title)

@@ -326,3 +326,91 @@ def test_a_benchmark_band_is_drawn_and_named():
     spans = [p for p in ax.patches if p.get_x() == pytest.approx(9.7)]
     assert spans and spans[0].get_width() == pytest.approx(11.9 - 9.7)
     plt.close(fig)
+
+
+# --- the book's page: legible at its width; a colour means one thing -------------------------
+
+BOOK_OUTLETS = ["The Sunday Post (PA Media wire copy)", "The National (Abu Dhabi)",
+                "Voice of America (Editorials)", "Sky News", "The Independent"]
+BOOK_LEADERS = ["Liz Truss", "James Cleverly", "Keir Starmer", "Joe Biden", "Antony Blinken",
+                "Donald Trump"]
+PERSON_AND_OUTLET_COLOURS = {c.upper() for c in (*charts.PALETTES["leader"],
+                                                 *charts.PALETTES["outlet"])}
+
+
+@pytest.fixture(scope="module")
+def book_sized():
+    with matplotlib.rc_context({"figure.max_open_warning": 0}):
+        figures = drawings(BOOK_OUTLETS, BOOK_LEADERS,
+                           synthetic_corpus(BOOK_OUTLETS, BOOK_LEADERS, 12))
+    yield figures
+    for _, fig, _ in figures:
+        plt.close(fig)
+
+
+def test_every_chart_is_legible_at_the_width_of_the_books_page(book_sized, tmp_path):
+    # A figure is scaled to the HTML page's content column (672 px); on it every label,
+    # title and value is at least 9 px high, and the counts line under it at least 8 px.
+    from analysis.figures import MIN_LABEL_PX, MIN_NOTE_PX, legibility
+
+    for name, fig, _ in book_sized:
+        if name in ("own_words", "leader_panels"):  # not drawn by the book
+            continue
+        save(fig, "legible-" + name.replace("_", "-"), directory=tmp_path)
+        report = legibility(fig)
+        assert report["label_px"] >= MIN_LABEL_PX, (name, report)
+        assert report["note_px"] >= MIN_NOTE_PX, (name, report)
+
+
+def test_the_footer_grows_with_a_wide_figure(tmp_path):
+    # A figure twice the page's width still prints its counts at 8 px or more on the page.
+    from analysis.figures import MIN_NOTE_PX, legibility
+
+    fig, ax = plt.subplots(figsize=(16, 3))
+    ax.plot([0, 1], [0, 1])
+    save(fig, "wide", directory=tmp_path, note="n = 3 articles")
+    assert legibility(fig)["note_px"] >= MIN_NOTE_PX
+    plt.close(fig)
+
+
+def drawn_colours(fig):
+    found = set()
+    for ax in fig.axes:
+        if ax.get_visible():
+            found |= data_colours(ax)
+            found |= {to_hex(p.get_facecolor(), keep_alpha=False).upper() for p in ax.patches}
+    return found
+
+
+@pytest.mark.parametrize("name", ["label_shares", "stacked", "intervals-series"])
+def test_categories_are_never_drawn_in_a_persons_or_an_outlets_colour(book_sized, name):
+    fig = dict((n, f) for n, f, _ in book_sized)[name]
+    assert not drawn_colours(fig) & PERSON_AND_OUTLET_COLOURS, name
+
+
+def test_categories_differ_by_marker_shape_too(book_sized):
+    fig = dict((n, f) for n, f, _ in book_sized)["intervals-series"]
+    handles = fig.axes[0].get_legend().legend_handles
+    markers = [h.get_marker() for h in handles if hasattr(h, "get_marker")]
+    assert len(markers) == 2 and len(set(markers)) == 2
+
+
+def test_the_timeline_colours_outlets_only(book_sized):
+    # People and outlets never share a figure's colours: the office holders are greys,
+    # named on their bars; the articles carry the outlets' colours.
+    fig = dict((n, f) for n, f, _ in book_sized)["timeline"]
+    colours_drawn = drawn_colours(fig)
+    assert not colours_drawn & {c.upper() for c in charts.PALETTES["leader"]}
+    assert colours_drawn & {c.upper() for c in charts.PALETTES["outlet"]}
+
+
+def test_faint_rows_of_a_stacked_chart_are_lighter_and_named():
+    table = pd.DataFrame({"quoted": [1.0, 0.5], "reported": [0.0, 0.5]}, index=["A", "B"])
+    fig = charts.stacked(table, "Events", "share", n=pd.Series({"A": 1, "B": 8}),
+                         faint=pd.Series({"A": True, "B": False}), faint_label="lighter: one event")
+    ax = fig.axes[0]
+    alphas = {round(p.get_y() + p.get_height() / 2): p.get_alpha() for p in ax.patches
+              if p.get_width() > 0}
+    assert alphas[0] < alphas[1]
+    assert "lighter: one event" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(fig)

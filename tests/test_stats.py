@@ -13,18 +13,18 @@ from analysis.prose import describe_mean
 from analysis.stats import (
     MIN_CLUSTERS,
     MIN_UNITS,
+    WITHIN,
     Interval,
+    _ratio,
     bootstrap_mean,
     bootstrap_ratio,
     grouped_mean,
     grouped_ratio,
-    WITHIN,
     mean_difference,
     ratio_difference,
     wilson_interval,
     within_article_difference,
 )
-from analysis.stats import _ratio
 
 # Tolerance for a 2,000-replicate percentile against the exact one.
 STEP = 0.05
