@@ -1,7 +1,11 @@
 """Sentiment of sentences with VADER, and a second, independent lexicon (AFINN).
 
 VADER (Hutto & Gilbert 2014) reads capitals, "!", "but", negation and
-punctuation, so :func:`score_sentiment` hands it each text exactly as written.
+punctuation, so :func:`score_sentiment` hands it each text as written, with one change:
+typographic quotation marks and apostrophes become their ASCII forms (:func:`for_vader`).
+VADER strips only ASCII punctuation from a word and knows negations only with an ASCII
+apostrophe, so as printed, “great” is not in its lexicon (a word at the edge of a
+quotation scores nothing) and don’t is not a negation.
 Scores are per sentence: on a whole article the compound score saturates
 towards ±1. Labels use VADER's own thresholds: compound ≥ 0.05 positive,
 ≤ −0.05 negative, neutral between.
@@ -26,11 +30,36 @@ TARGETS = {
 }
 
 
+# Typographic quotation marks and apostrophes, one character each, and their ASCII forms.
+_TYPOGRAPHIC = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+                              "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "″": '"'})
+
+
+def for_vader(text: str) -> str:
+    """``text`` with typographic quotation marks and apostrophes in ASCII, character for
+    character (positions do not move), as VADER's rules expect.
+
+    Examples
+    --------
+    >>> print(for_vader("“It’s great,” she said."))
+    "It's great," she said.
+    >>> score_sentiment(["“It is great.”"])["compound"].tolist()  # not 0.0
+    [0.6249]
+    """
+    return str(text).translate(_TYPOGRAPHIC)
+
+
 @functools.cache
 def _vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    class Analyzer(SentimentIntensityAnalyzer):
+        """VADER reading each text through :func:`for_vader`."""
+
+        def polarity_scores(self, text):
+            return super().polarity_scores(for_vader(text))
+
+    return Analyzer()
 
 
 @functools.cache
@@ -180,7 +209,7 @@ def _valences(text: str) -> tuple[str, list[str], list[float]]:
         else:
             plain.append(char)
             space = char == " "
-    text = "".join(plain).strip()
+    text = for_vader("".join(plain).strip())
     senti = SentiText(text)
     words = senti.words_and_emoticons
     valences: list[float] = []
@@ -254,6 +283,58 @@ def load_senses() -> tuple[dict, ...]:
                  for s in senses)
 
 
+@functools.cache
+def load_idioms() -> tuple[dict, ...]:
+    """Figures of speech VADER has no rating for (``idioms`` in
+    ``analysis/data/vader_senses.yml``): ``idiom, sign, patterns, reason``."""
+    from importlib import resources
+
+    import yaml
+
+    with resources.files("analysis").joinpath("data/vader_senses.yml").open(
+            encoding="utf-8") as f:
+        idioms = yaml.safe_load(f).get("idioms") or []
+    return tuple({**i, "compiled": [re.compile(p, re.IGNORECASE) for p in i["patterns"]]}
+                 for i in idioms)
+
+
+def unscored_idioms(texts: Iterable[str]) -> pd.DataFrame:
+    """Figures of speech in ``texts`` whose tone VADER cannot see: it has no rating for
+    their words ("pour cold water on"), so the text is scored by its other words. Their
+    effect cannot be set to zero; they are shown instead.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (text, idiom): ``text_id, text, compound`` (VADER's score of the
+        text), ``idiom``, ``match`` (as written), ``sign`` ("+" or "-": the tone the
+        idiom carries) and ``reason``; ``against`` is True where VADER's label has the
+        opposite sign (a positive score on a text with a negative idiom).
+
+    Examples
+    --------
+    >>> found = unscored_idioms(["He poured cold water on the peace plan.", "A quiet day."])
+    >>> found[["text_id", "idiom", "sign"]].values.tolist()
+    [[0, 'pour cold water on', '-']]
+    >>> round(float(found.loc[0, "compound"]), 2), bool(found.loc[0, "against"])
+    (0.54, True)
+    """
+    texts = [str(t) for t in texts]
+    rows = []
+    for text_id, text in enumerate(texts):
+        for idiom in load_idioms():
+            match = next((m for p in idiom["compiled"] for m in p.finditer(text)), None)
+            if match is not None:
+                rows.append((text_id, text, idiom["idiom"], match.group(0), idiom["sign"],
+                             idiom["reason"]))
+    found = pd.DataFrame(rows, columns=["text_id", "text", "idiom", "match", "sign", "reason"])
+    found.insert(2, "compound", score_sentiment(found["text"])["compound"].to_numpy()
+                 if len(found) else np.array([], dtype=float))
+    signs = np.where(found["sign"] == "+", 1.0, -1.0)
+    found["against"] = (found["compound"] * signs <= NEGATIVE) if len(found) else []
+    return found.astype({"against": bool})
+
+
 def _token_spans(text: str) -> list[tuple[int, int]]:
     """Character span of each VADER token (VADER splits on white space)."""
     return [m.span() for m in re.finditer(r"\S+", text)]
@@ -277,7 +358,8 @@ def _misread(text: str, words: list[str], valences: list[float]) -> dict[int, tu
                          for p in sense["compiled"] for m in p.finditer(text)):
             found[i] = ("sense", sense["reason"])
         elif (i > 0 and not title_case and word[:1].isupper() and not word.isupper()
-              and not re.search(r"[.!?:;\"“‘(]$", text[:spans[i][0]].rstrip())):
+              and not re.search(r"[.!?:;\"“‘(]$", text[:start].rstrip())
+              and not re.match(r"[\"'“‘(\[]", text[start:end])):  # opens a quotation
             found[i] = ("name", "part of a name or title (capitalised inside the sentence)")
     return found
 

@@ -187,6 +187,35 @@ def misread_sentence(table: pd.DataFrame, n_with: int, n_sentences: int, k: int 
             f"{plural(n_sentences, 'sentence')}; {most} {listed}.")
 
 
+def idiom_sentence(found: pd.DataFrame, n_sentences: int, k: int = 3) -> str:
+    """How many sentences hold a figure of speech VADER has no rating for
+    (:func:`analysis.sentiment.unscored_idioms`), and in how many its score runs against
+    the idiom's tone.
+
+    Examples
+    --------
+    >>> found = pd.DataFrame({"text_id": [3, 7], "idiom": ["at loggerheads"] * 2,
+    ...                       "against": [True, False]})
+    >>> idiom_sentence(found, 89)
+    'Figures of speech whose tone VADER cannot see occur in 2 of the 89 sentences (“at
+    loggerheads” twice); in 1 of them the score has the opposite sign to the idiom.'
+    """
+    if found.empty:
+        return (f"None of the {plural(n_sentences, 'sentence')} holds one of the listed "
+                "figures of speech whose tone VADER cannot see (“poured cold water on”, "
+                "“at loggerheads”).")
+    n_with = found["text_id"].nunique()
+    counts = found.groupby("idiom")["text_id"].nunique().sort_values(ascending=False,
+                                                                     kind="stable")
+    times = {1: "once", 2: "twice"}
+    listed = join([f"“{idiom}” {times.get(n, f'{n} times')}"
+                   for idiom, n in counts.head(k).items()])
+    against = int(found.loc[found["against"], "text_id"].nunique())
+    return (f"Figures of speech whose tone VADER cannot see occur in {n_with:,} of the "
+            f"{plural(n_sentences, 'sentence')} ({listed}); in {against:,} of them the score "
+            "has the opposite sign to the idiom.")
+
+
 def lexical_sentence(drivers: pd.DataFrame, k: int = 3) -> str:
     """How much of a difference of tone comes from likely misread words
     (:func:`analysis.sentiment.tone_drivers`), and which words carry it.

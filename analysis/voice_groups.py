@@ -6,8 +6,10 @@
   read from the metadata's ``outlet_kind``): an editorial that presents a government's
   views is that government speaking, not journalists narrating.
 - Quoted speech against narrative (:func:`voice_differences`): the paired interval of the
-  difference, resampling articles, with the government's editorial counted as narrative
-  and set apart.
+  difference, resampling articles. Where a government's editorial is in the corpus, the
+  primary reading sets it apart (its narrative is dropped, its quotations stay quoted
+  speech) and the reading that counts it as narrative is a sensitivity check. An interval
+  needs enough articles with *both* voices.
 - Groups of articles, such as the coverage of each UK figure (:func:`group_differences`):
   compared only when each group has enough articles for an interval of its own.
 - One row per article while the articles fit on a page, one per outlet beyond
@@ -36,10 +38,11 @@ SPEAKER_VOICES = (NARRATIVE, EDITORIAL, LEADERS, SPOKESPEOPLE, OTHERS)
 MAX_ARTICLE_ROWS = 40  # beyond this, figures drawn per article are drawn per outlet
 
 # What the chapters say follows for a government's text (analysis.outlets.government_sentence):
-# the voice comparisons show two readings, or read its narrative as the government's voice.
+# the voice comparisons set it apart, or read its narrative as the government's voice.
 TWO_READINGS = ("{its} narrative is that government’s voice, not journalists’, so each "
-                "comparison of voices is shown twice, with that narrative counted as "
-                "narrative and set apart.")
+                "comparison of voices sets it apart: {its} narrative is left out of the "
+                "comparison, and {its} quotations stay quoted speech. Counting that narrative "
+                "as journalists’ instead is shown as a sensitivity check.")
 ONE_READING = "the narrative is the outlets’ own throughout."
 OWN_VOICE = ("{its} narrative is counted as that government’s voice, not as journalists’ "
              "narrative.")
@@ -101,6 +104,9 @@ COUNTED, APART = "editorial counted as narrative", "editorial set apart"  # the 
 # difference excludes zero (analysis.stats.Difference.verdict).
 VERDICTS = ("higher", "lower", "not clearly different", "no interval")
 CLEAR = VERDICTS[:2]
+# Colours of the readings in a figure: the primary one dark, the sensitivity check light
+# grey (neither is a person's colour: those are kept for people).
+READING_COLOURS = {APART: "#1A1A1A", COUNTED: "#A3A3A3"}
 
 
 def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
@@ -108,9 +114,13 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     """Quoted speech minus narrative, for the mean of each column, by the paired interval
     of the difference (articles resampled once for both voices).
 
-    Two readings: the government's editorial narrative counted as narrative, and set
-    apart (left out of the narrative; its quotations stay quoted speech). The second is
-    given only when the corpus has such an editorial.
+    Where the corpus has a government's editorial, two readings: set apart (its
+    narrative left out; its quotations stay quoted speech), the primary one, and counted
+    as narrative, a sensitivity check. Without one, a single reading (``primary``).
+
+    The interval needs :data:`analysis.stats.MIN_CLUSTERS` articles in which *both*
+    voices occur: an article with only quoted speech (an editorial set apart) adds no
+    comparison of its own. Below that there is no interval, and ``reason`` says so.
 
     Parameters
     ----------
@@ -120,9 +130,10 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     Returns
     -------
     pandas.DataFrame
-        One row per (column, reading): ``column, reading, estimate, low, high, quoted,
-        narrative`` (the two means), ``n_quoted, n_narrative`` (sentences), ``n_units``,
-        ``n_articles``, ``verdict`` (:data:`VERDICTS`) and ``reason``.
+        One row per (column, reading), the primary reading first: ``column, reading,
+        primary, estimate, low, high, quoted, narrative`` (the two means), ``n_quoted,
+        n_narrative`` (sentences), ``n_units``, ``n_articles``, ``n_both`` (articles with
+        both voices), ``verdict`` (:data:`VERDICTS`) and ``reason``.
 
     Examples
     --------
@@ -132,27 +143,38 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     ...                   "x": [0.5, 0.4, 0.1, 0.0, 0.6, 0.2, 0.0, 0.1, 0.4, 0.4, 0.2, 0.0,
     ...                         0.3, 0.5, 0.0, 0.1, 0.5, 0.4, 0.1, 0.0]})
     >>> row = voice_differences(s, corpus, ["x"]).iloc[0]
-    >>> row["reading"], round(float(row["estimate"]), 2), row["verdict"]
-    ('editorial counted as narrative', 0.36, 'higher')
+    >>> row["reading"], bool(row["primary"]), round(float(row["estimate"]), 2), row["verdict"]
+    ('editorial counted as narrative', True, 0.36, 'higher')
+
+    With one article's narrative set apart, four articles have both voices: no interval.
+
+    >>> editorial = corpus.assign(outlet_kind=["government editorial"] + ["paper"] * 4)
+    >>> row = voice_differences(s, editorial, ["x"]).iloc[0]
+    >>> row["reading"], row["verdict"], int(row["n_both"])
+    ('editorial set apart', 'no interval', 4)
+    >>> print(row["reason"])
+    4 articles have both groups: an interval needs at least 5
     """
     voice = voice_of(sentences, corpus)
-    readings = {COUNTED: sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))}
+    readings = {}
     if (voice == EDITORIAL).any():
         readings[APART] = sentences.assign(_voice=voice)[voice != EDITORIAL]
+    readings[COUNTED] = sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))
     rows = []
     for column in columns:
-        for reading, frame in readings.items():
+        for number, (reading, frame) in enumerate(readings.items()):
             d = mean_difference(frame, "_voice", QUOTED, NARRATIVE, column)
-            verdict = d.verdict(*VERDICTS)
-            rows.append({"column": column, "reading": reading, "estimate": d.estimate,
-                         "low": d.low, "high": d.high, "quoted": d.a.estimate,
-                         "narrative": d.b.estimate, "n_quoted": d.a.n_units,
-                         "n_narrative": d.b.n_units, "n_units": d.a.n_units + d.b.n_units,
-                         "n_articles": frame["doc_id"].nunique(), "verdict": verdict,
+            n_articles = frame["doc_id"].nunique()
+            rows.append({"column": column, "reading": reading, "primary": number == 0,
+                         "estimate": d.estimate, "low": d.low, "high": d.high,
+                         "quoted": d.a.estimate, "narrative": d.b.estimate,
+                         "n_quoted": d.a.n_units, "n_narrative": d.b.n_units,
+                         "n_units": d.a.n_units + d.b.n_units, "n_articles": n_articles,
+                         "n_both": d.n_both, "verdict": d.verdict(*VERDICTS),
                          "reason": d.reason})
-    return pd.DataFrame(rows, columns=["column", "reading", "estimate", "low", "high", "quoted",
-                                       "narrative", "n_quoted", "n_narrative", "n_units",
-                                       "n_articles", "verdict", "reason"])
+    return pd.DataFrame(rows, columns=["column", "reading", "primary", "estimate", "low", "high",
+                                       "quoted", "narrative", "n_quoted", "n_narrative",
+                                       "n_units", "n_articles", "n_both", "verdict", "reason"])
 
 
 def group_differences(sentences: pd.DataFrame, by: str, columns: list[str],

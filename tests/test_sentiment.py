@@ -145,6 +145,16 @@ def test_testing_positive_is_a_misreading_with_its_effect():
     ("He will seek military support.", "Thanks for your support.", "support"),
     ("The justice secretary resigned.", "They want justice.", "justice"),
     ("They hit a credit crunch.", "She deserves credit.", "credit"),
+    # Negative words in a neutral sense: they lower a score as wrongly as "special" lifts it.
+    ("We fought wars together for a century.", "They fought over the money.", "fought"),
+    ("Both sides hope to strike a trade deal.", "Workers will strike on Monday.", "strike"),
+    ("The budget promised tax cuts.", "He cut his hand.", "cuts"),
+    ("Ministers want critical minerals from Canada.", "She was critical of the plan.",
+     "critical"),
+    ("Both sides agreed a cease fire.", "The fire destroyed homes.", "fire"),
+    ("Nobody wants a hard border in Ireland.", "It was a hard year.", "hard"),
+    ("The envoy began a charm offensive.", "The remark was offensive.", "offensive"),
+    ("London gave the plan a cool reception.", "The new design is cool.", "cool"),
 ])
 def test_each_sense_is_told_from_the_evaluative_use(misread, evaluative, word):
     flagged = misreadings([misread])
@@ -216,3 +226,35 @@ def test_on_the_seeds_contributions_match_vader(corpus):
     parts = word_contributions(scored["text"]).groupby("text_id")["contribution"].sum()
     got = parts.reindex(range(len(scored)), fill_value=0.0).to_numpy()
     assert abs(got.round(4) - scored["compound"].to_numpy()).max() < 1e-4
+
+
+def test_typographic_quotation_marks_reach_vader_as_ascii():
+    """VADER strips only ASCII punctuation and knows only ASCII negations: as printed in
+    news, a word at the edge of a quotation and a curly-apostrophe negation are lost."""
+    from analysis.sentiment import for_vader
+
+    assert compound("“It is great.”") == pytest.approx(compound('"It is great."'))
+    assert compound("“It is great.”") > 0.5
+    assert compound("We don’t like it.") == pytest.approx(compound("We don't like it."))
+    assert compound("We don’t like it.") < compound("We like it.")
+    text = "“It’s ‘fine’,” she said."
+    assert len(for_vader(text)) == len(text)  # positions of words do not move
+
+
+def test_unscored_idioms_are_shown_with_the_tone_they_carry():
+    from analysis.sentiment import load_idioms, unscored_idioms
+
+    found = unscored_idioms(["Washington poured cold water on the trade plan.",
+                             "Relations have soured since the summit.",
+                             "She swam in cold water.", "They hit it off at once."])
+    assert found["text_id"].tolist() == [0, 1, 3]
+    assert found["sign"].tolist() == ["-", "-", "+"]
+    # VADER sees nothing negative in the first: its idiom runs against its score.
+    assert bool(found.loc[found["text_id"] == 0, "against"].iloc[0]) == (
+        compound("Washington poured cold water on the trade plan.") >= 0.05)
+    lexicon = __import__("analysis.sentiment", fromlist=["_vader"])._vader().lexicon
+    for idiom in load_idioms():
+        # An idiom is listed because VADER has no rating for its key words.
+        assert idiom["sign"] in "+-" and idiom["reason"] and idiom["compiled"]
+        assert not any(p.search("A quiet meeting about the budget.") for p in idiom["compiled"])
+    assert "loggerheads" not in lexicon
