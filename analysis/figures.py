@@ -279,7 +279,7 @@ def article_labels(corpus: pd.DataFrame, width: int = MAX_LABEL,
             fmt = "%b %Y" if getattr(row, "date_precision", "") == "month" else "%-d %b %Y"
             name = f"{name}, {pd.Timestamp(date).strftime(fmt)}"
         suffix = mark if flagged else ""
-        labels.append((shorten(name, width - 3 - len(suffix)), suffix))
+        labels.append((shorten(name, width - len(suffix)), suffix))
     seen: Counter = Counter()
     unique = []
     for label, suffix in labels:

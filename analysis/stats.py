@@ -389,7 +389,7 @@ def statistic_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
     ...                   "x": [1.0, 0.0] * 4 + [1.0, 1.0], "one": 1.0})
     >>> d = statistic_difference(f, "g", "q", "n", ["x", "one"], _ratio)
     >>> d.estimate, d.n_both, d.reason
-    (1.0, 4, '4 articles have both groups: an interval needs at least 5')
+    (1.0, 4, 'only 4 articles have both groups, and an interval needs at least 5')
     """
     rows = frame[frame[by].isin([a, b])]
     in_a = (rows[by] == a).to_numpy()
@@ -424,8 +424,8 @@ def statistic_difference(frame: pd.DataFrame, by: str, a, b, columns: list[str],
         return without(f"no units in group {b if in_a.all() else a!r}")
     if paired:
         if len(both) < min_clusters:
-            return without(f"{len(both)} article{'s have' if len(both) != 1 else ' has'} "
-                           f"both groups: an interval needs at least {min_clusters}")
+            return without(f"only {len(both)} article{'s have' if len(both) != 1 else ' has'} "
+                           f"both groups, and an interval needs at least {min_clusters}")
         _, low, high, resampled, reason = bootstrap_statistic(
             values, difference, ids, None, **options)
         return Difference(subs[0], subs[1], estimate, float(low), float(high), True,

@@ -153,7 +153,7 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     >>> row["reading"], row["verdict"], int(row["n_both"])
     ('editorial set apart', 'no interval', 4)
     >>> print(row["reason"])
-    4 articles have both groups: an interval needs at least 5
+    only 4 articles have both groups, and an interval needs at least 5
     """
     voice = voice_of(sentences, corpus)
     readings = {}

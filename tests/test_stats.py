@@ -216,7 +216,7 @@ def test_a_paired_difference_needs_the_minimum_of_articles_that_have_both_groups
     difference = mean_difference(frame, "voice", "quoted", "narrative", "v")
     assert difference.paired and difference.n_both == 4 and not difference.has_interval
     assert difference.reason == (
-        f"4 articles have both groups: an interval needs at least {MIN_CLUSTERS}")
+        f"only 4 articles have both groups, and an interval needs at least {MIN_CLUSTERS}")
     assert difference.verdict() == "too few to compare with"
     # The group's own intervals are still given (5 and 4 articles).
     assert difference.a.has_interval and not difference.b.has_interval
