@@ -273,3 +273,36 @@ def message_figure(title: str, message: str):
         ax.text(0.5, 0.45, message, ha="center", va="center", fontsize=11,
                 transform=ax.transAxes)
     return set_note(fig, "n = 0")
+
+
+def distinctive_sentence(table: pd.DataFrame, group: str, name: str, z: float = 1.96,
+                         k: int = 3) -> str:
+    """What the distinctive words of one group (:func:`analysis.frequency.distinctive_terms`)
+    show: the words that pass ``z``, or, when none does, that none does and which come
+    highest, so that a list of words below the line is never called distinctive.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"group": ["a"] * 3, "token": ["want", "special", "strength"],
+    ...                   "z": [1.85, 1.2, 1.1]})
+    >>> distinctive_sentence(t, "a", "the leaders’ quoted speech")
+    'No word of the leaders’ quoted speech passes z = 1.96; the highest are “want” (z = 1.85),
+    “special” (1.20) and “strength” (1.10).'
+    >>> distinctive_sentence(t.assign(z=[2.5, 2.0, 1.0]), "a", "the narrative")
+    '2 words of the narrative pass z = 1.96: “want” (z = 2.50) and “special” (2.00).'
+    """
+    rows = table[table["group"] == group].sort_values("z", ascending=False, kind="stable")
+    if rows.empty:
+        return f"No word of {name} is listed."
+
+    def listed(part: pd.DataFrame) -> str:
+        return join([f"“{t}” ({'z = ' if i == 0 else ''}{v:.2f})"
+                     for i, (t, v) in enumerate(zip(part["token"], part["z"]))])
+
+    over = rows[rows["z"] > z]
+    if over.empty:
+        return (f"No word of {name} passes z = {z:.2f}; the highest "
+                f"{'are' if len(rows.head(k)) > 1 else 'is'} {listed(rows.head(k))}.")
+    return (f"{plural(len(over), 'word')} of {name} "
+            f"{'pass' if len(over) > 1 else 'passes'} z = {z:.2f}: {listed(over.head(k))}"
+            + (f", and {len(over) - k} more" if len(over) > k else "") + ".")
