@@ -278,11 +278,16 @@ def article_labels(corpus: pd.DataFrame, width: int = MAX_LABEL,
         if date is not None and pd.notna(date):
             fmt = "%b %Y" if getattr(row, "date_precision", "") == "month" else "%-d %b %Y"
             name = f"{name}, {pd.Timestamp(date).strftime(fmt)}"
-        suffix = mark if flagged else ""
-        labels.append((shorten(name, width - len(suffix)), suffix))
+        labels.append((name, mark if flagged else ""))
+    # Room for " #2" is kept only where labels would repeat, so that a label stays whole
+    # where it can ("Voice of America, 26 Jan 2023 (editorial)").
+    short = [shorten(name, width - len(suffix)) for name, suffix in labels]
+    repeated = {k for k, n in Counter(short).items() if n > 1}
     seen: Counter = Counter()
     unique = []
-    for label, suffix in labels:
+    for (name, suffix), label in zip(labels, short):
+        if label in repeated:
+            label = shorten(name, width - 3 - len(suffix))
         seen[label] += 1
         unique.append((label if seen[label] == 1 else f"{label} #{seen[label]}") + suffix)
     return pd.Series(unique, index=corpus["doc_id"].to_numpy(), name="article")
