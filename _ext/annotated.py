@@ -51,16 +51,34 @@ The pages are generated from the corpus at every build: {n} article{s}.
 
 def labels_for(sentences) -> dict[str, str]:
     """Which sentence columns the notes show, and as what: the frame lexicon's frames (0/1
-    columns; generic frames as "frame", issues as "topic") and a ``primary_frame`` column
-    (its value) when the sentences have one."""
+    columns, as "frame"), the topics (0/1 columns named by their label, as "topic") and a
+    ``primary_frame`` column (its value) when the sentences have one. Frames are shown by
+    their names in the book (:func:`display_sentences`)."""
     from analysis.framing import load_frames
+    from analysis.topics import topic_names
 
-    groups = {"generic": "frame", "issue": "topic"}
     labels = {"primary_frame": "primary frame"} if "primary_frame" in sentences else {}
-    labels.update({name: groups.get(spec.get("kind"), spec.get("kind") or "frame")
-                   for name, spec in load_frames()["frames"].items()
-                   if name in sentences.columns})
+    for name, spec in load_frames()["frames"].items():
+        shown = spec.get("label") or name
+        if shown in sentences.columns or name in sentences.columns:
+            labels[shown if shown in sentences.columns else name] = "frame"
+    labels.update({name: "topic" for name in topic_names() if name in sentences.columns})
     return labels
+
+
+def display_sentences(sentences):
+    """The sentence table with frames under their names in the book ("Security and
+    defence", not ``security_defence``): frame columns renamed, primary frames mapped."""
+    from analysis.framing import load_frames
+    from analysis.framing_report import frame_label
+
+    names = {name: frame_label(name) for name in load_frames()["frames"]
+             if name in sentences.columns}
+    shown = sentences.rename(columns=names)
+    if "primary_frame" in shown:
+        shown["primary_frame"] = shown["primary_frame"].map(
+            lambda v: frame_label(v) if isinstance(v, str) and v else v)
+    return shown
 
 
 LINKS = {"quotation": "#ref:chapter-who-speaks", "reported speech": "#ref:chapter-who-speaks",
@@ -77,9 +95,9 @@ def generate(srcdir: str | Path) -> dict[str, int]:
     data = book.load()
     audit = cleaning_audit(data.corpus)
     n = len(data.corpus)
-    pages = appendix.article_pages(data.corpus, data.result.sentences, data.result.quotes,
-                                   data.result.reports, audit,
-                                   labels_for(data.result.sentences), LINKS,
+    shown = display_sentences(data.result.sentences)
+    pages = appendix.article_pages(data.corpus, shown, data.result.quotes,
+                                   data.result.reports, audit, labels_for(shown), LINKS,
                                    orphan=n > NAV_LIMIT)
     pages["index"] = appendix.page_source(
         "The articles, annotated",

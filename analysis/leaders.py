@@ -20,6 +20,7 @@ from analysis.people import is_spokesperson
 from analysis.prose import interval_cells
 from analysis.readability import grouped_readability
 from analysis.sentiment import summarise_misreadings
+from analysis.speech_events import repeated_quotations
 from analysis.stats import grouped_mean, grouped_ratio
 from analysis.wording import count_phrase, join, number_word, plural
 
@@ -29,18 +30,27 @@ MEASURES = ("tone", "topic", "grade")
 def quoted_words(quotes: pd.DataFrame, speakers) -> pd.DataFrame:
     """Quotations, quoted words and articles quoted in, per speaker (zeros for the silent).
 
+    ``quotations`` counts distinct utterances: a quotation that repeats words the same
+    speaker is quoted saying elsewhere in the article
+    (:func:`analysis.speech_events.repeated_quotations`) is not counted again, as in the
+    chapter "Who speaks". ``words`` counts the words as printed.
+
     Examples
     --------
     >>> q = pd.DataFrame({"doc_id": ["a", "a", "b"], "speaker": ["X", "X", "X"],
-    ...                   "n_words": [3, 4, 5]})
+    ...                   "quote": ["We stand firm", "We stand firm, always.", "Yes, we do."],
+    ...                   "n_words": [3, 4, 3]})
     >>> quoted_words(q, ["X", "Y"]).to_dict("index")
-    {'X': {'quotations': 3, 'words': 12, 'articles': 2}, 'Y': {'quotations': 0, 'words': 0, \
+    {'X': {'quotations': 2, 'words': 10, 'articles': 2}, 'Y': {'quotations': 0, 'words': 0, \
 'articles': 0}}
     """
     speakers = list(speakers)
     own = quotes[quotes["speaker"].isin(speakers)] if len(quotes) else quotes
+    distinct = (~repeated_quotations(quotes)) if len(quotes) and "quote" in quotes else \
+        pd.Series(True, index=quotes.index)
     table = pd.DataFrame({
-        "quotations": own.groupby("speaker").size() if len(own) else pd.Series(dtype=int),
+        "quotations": own[distinct[own.index]].groupby("speaker").size() if len(own)
+        else pd.Series(dtype=int),
         "words": own.groupby("speaker")["n_words"].sum() if len(own) else pd.Series(dtype=int),
         "articles": own.groupby("speaker")["doc_id"].nunique() if len(own)
         else pd.Series(dtype=int)})
@@ -117,7 +127,8 @@ def leader_profiles(sentences: pd.DataFrame, quotes: pd.DataFrame, people: pd.Da
     pandas.DataFrame
         Index: the people. ``nationality, role, n_articles`` (articles about them, from
         the metadata); ``quotations, words, quoted_in`` (quotations, quoted words, articles
-        they are quoted in); ``sentences, sentence_articles`` (their quoted sentences and
+        they are quoted in), ``most_in_article`` (the most quoted words in any one
+        article); ``sentences, sentence_articles`` (their quoted sentences and
         the articles those are in); ``tone, tone_low, tone_high, tone_reason`` (mean
         compound); ``topic_k`` (sentences mentioning the topic), ``topic, topic_low,
         topic_high, topic_reason`` (their share); ``grade, grade_low, grade_high,
@@ -145,6 +156,8 @@ def leader_profiles(sentences: pd.DataFrame, quotes: pd.DataFrame, people: pd.Da
     table = people[["nationality", "role", "n_articles"]].copy()
     words = quoted_words(quotes, names)
     table[["quotations", "words", "quoted_in"]] = words[["quotations", "words", "articles"]]
+    table["most_in_article"] = article_words(quotes, names).groupby(level=0).max().reindex(
+        names, fill_value=0).astype(int)
     table["sentences"] = own.groupby("speaker").size().reindex(names, fill_value=0)
     table["sentence_articles"] = (own.groupby("speaker")["doc_id"].nunique()
                                   .reindex(names, fill_value=0))
@@ -201,16 +214,43 @@ ROLE_LABELS = {"uk_leader": "UK figure", "us_counterpart": "US counterpart",
                "quoted": "quoted"}  # the metadata's uk_leader, us_counterparts, or neither
 
 
-def profiles_title(n: int, noun: str = "leader") -> str:
-    """The figure's title, built from the number of people: never typed.
+def profiles_title(n: int, quoted: int | None = None, noun: str = "person followed",
+                   plural_noun: str = "people followed") -> str:
+    """The figure's title, built from the counts: never typed, never calling everyone a
+    leader.
 
     Examples
     --------
-    >>> profiles_title(7), profiles_title(1), profiles_title(20)
-    ('Seven leaders in their own words', 'One leader in their own words', \
-'20 leaders in their own words')
+    >>> profiles_title(7, 4)
+    'The 7 people followed: 4 quoted in their own words'
+    >>> profiles_title(1, 1), profiles_title(3, 0)
+    ('The person followed, in their own words', 'The 3 people followed: none quoted')
     """
-    return f"{number_word(n, capital=True)} {noun if n == 1 else noun + 's'} in their own words"
+    if n == 1:
+        return f"The {noun}, in their own words" if quoted else f"The {noun}: not quoted"
+    head = f"The {n:,} {plural_noun}"
+    if quoted is None:
+        return f"{head}, in their own words"
+    return f"{head}: {quoted:,} quoted in their own words" if quoted else f"{head}: none quoted"
+
+
+def article_words(quotes: pd.DataFrame, speakers) -> pd.Series:
+    """Quoted words per (speaker, article), for the people in ``speakers``: a person
+    quoted in several articles is drawn article by article, never as one total against
+    another person's single article.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"doc_id": ["a", "a", "b"], "speaker": ["X", "X", "X"],
+    ...                   "n_words": [3, 4, 5]})
+    >>> article_words(q, ["X", "Y"]).to_dict()
+    {('X', 'a'): 7, ('X', 'b'): 5}
+    """
+    own = quotes[quotes["speaker"].isin(list(speakers))] if len(quotes) else quotes
+    if not len(own):
+        return pd.Series(dtype=int, index=pd.MultiIndex.from_tuples([], names=["speaker",
+                                                                              "doc_id"]))
+    return own.groupby(["speaker", "doc_id"])["n_words"].sum().astype(int)
 
 
 def _listed(table: pd.DataFrame, limit: int) -> str:
@@ -386,3 +426,38 @@ def misread_sentence(found: pd.DataFrame, n_own: int, top: int = 3) -> str:
     return (f"VADER scores words, not intentions: in {k:,} of the {n_own:,} sentences quoted "
             f"from these people it scores a word it likely misreads, most often "
             f"{join(f'“{w}”' for w in words)}.")
+
+
+def grade_benchmark_sentence(profiles: pd.DataFrame, bench) -> str:
+    """The people's reading grades against a news benchmark
+    (:func:`analysis.grades.news_benchmark`), only for those whose grade has an interval:
+    a grade over two or three quoted sentences is not set against thousands of stories.
+
+    Examples
+    --------
+    >>> from analysis.grades import Benchmark
+    >>> bench = Benchmark("BBC News stories", "g", 9, 8.5, 9.7, 10.7, 11.9, 12.7, "", "", "")
+    >>> p = pd.DataFrame({"grade": [11.8, 9.1], "grade_low": [8.4, np.nan]}, index=["A", "B"])
+    >>> print(grade_benchmark_sentence(p, bench))
+    Only A’s grade has an interval: 11.8, not above 12.7, a level nine in ten BBC News
+    stories stay under (the median story: 10.7). The others are not set against BBC News
+    stories.
+    >>> grade_benchmark_sentence(p.assign(grade_low=np.nan), bench)
+    'No person’s grade has an interval, so none is set against BBC News stories.'
+    """
+    from analysis.grades import benchmark_sentence
+
+    known = profiles[profiles["grade"].notna() & profiles["grade_low"].notna()]
+    if known.empty:
+        return f"No person’s grade has an interval, so none is set against {bench.name}."
+    rest = len(profiles[profiles["grade"].notna()]) - len(known)
+    tail = f" The others are not set against {bench.name}." if rest else ""
+    if len(known) == 1:
+        grade = float(known["grade"].iloc[0])
+        side = "above" if grade > bench.p90 else "not above"
+        return (f"Only {known.index[0]}’s grade has an interval: {grade:.1f}, {side} "
+                f"{bench.p90:.1f}, a level nine in ten {bench.name} stay under (the median "
+                f"story: {bench.median:.1f}).{tail}")
+    text = benchmark_sentence(known["grade"], bench, "person", "people")
+    return (f"Of the {len(known):,} people whose grade has an interval: "
+            f"{text[0].lower()}{text[1:]}{tail}")

@@ -1,7 +1,7 @@
 """The leaders' small multiples: one row per person, one panel per measure.
 
 Draws what :func:`analysis.leaders.leader_profiles` computed, and nothing else: their own
-words quoted (bars, with the articles they come from), and three dot-and-interval panels
+words quoted (one dot per article, never a total over articles), and three dot-and-interval panels
 (tone, a topic's share, reading grade). A dot without an interval is hollow: the person's
 sentences are below the minimums of :mod:`analysis.stats`. Rows are labelled with the
 person's name, nationality and counts, so colour is never the only cue, and the figure
@@ -67,7 +67,8 @@ def _finish(ax, n_rows: int, title: str, xlabel: str) -> None:
 def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
                    colour_of: Mapping[str, str] | None = None,
                    band: tuple[float, float] | None = None, reference: float | None = None,
-                   band_label: str = "", note: str | None = None) -> Figure:
+                   band_label: str = "", note: str | None = None,
+                   per_article: pd.Series | None = None) -> Figure:
     """Small multiples of :func:`analysis.leaders.leader_profiles`, one row per person.
 
     Parameters
@@ -85,6 +86,11 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
         e.g. from :func:`analysis.grades.news_benchmark`.
     note : str, optional
         The counts line printed under the figure; by default computed from ``profiles``.
+    per_article : pandas.Series, optional
+        Quoted words per (person, article) (:func:`analysis.leaders.article_words`): the
+        first panel then draws one dot per article, so that a person quoted in three
+        articles is not set as one total against another's single article. Without it,
+        one dot per person at their largest article (``most_in_article``) where known.
     """
     colour_of = colour_of or {}
     n_rows = len(profiles)
@@ -110,15 +116,24 @@ def profile_panels(profiles: pd.DataFrame, title: str, topic: str,
             colour = colour_of.get(name, DARK)
             colour = DARK if colour == OTHERS else colour
             if row["quotations"]:
-                words.barh(i, row["words"], color=colour, height=0.55, alpha=0.85)
+                if per_article is not None and name in per_article.index.get_level_values(0):
+                    values = per_article.xs(name, level=0).sort_values().to_numpy()
+                else:
+                    values = np.array([row.get("most_in_article", row["words"])])
+                words.scatter(values, np.full(len(values), i), color=colour, s=30, zorder=3,
+                              alpha=0.9)
                 articles = int(row["quoted_in"])
-                words.text(row["words"], i, f" {int(row['words']):,} in {articles} "
-                           f"article{'s' if articles != 1 else ''}", va="center", fontsize=8)
+                words.text(values.max(), i, f"  {int(values.max()):,}" + (
+                    f" (largest of {articles} articles)" if articles > 1 else ""),
+                    va="center", fontsize=8)
             else:
                 words.text(0, i, " not quoted", va="center", fontsize=8, color=GREY_TEXT)
-        most = float(profiles["words"].max()) if n_rows and profiles["words"].max() > 0 else 1.0
-        words.set_xlim(0, most * 1.75)
-        _finish(words, n_rows, "Their own words\nquoted", "quoted words")
+        most = (float(per_article.max()) if per_article is not None and len(per_article)
+                else float(profiles.get("most_in_article", profiles["words"]).max()))
+        most = most if most > 0 else 1.0
+        words.set_xlim(-0.04 * most, most * 1.9)  # a dot at zero words stays whole
+        _finish(words, n_rows, "Their words quoted,\none dot per article",
+                "quoted words in the article")
 
         _dots(tone, profiles, "tone", colour_of, lambda r: f"{r['tone']:+.2f}")
         tone.axvline(0, color="#999999", linestyle="--", linewidth=1)

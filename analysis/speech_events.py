@@ -122,7 +122,8 @@ def event_counts(events: pd.DataFrame, first: Sequence[str] = ()) -> pd.DataFram
     -------
     pandas.DataFrame
         Index ``person``; columns ``speaker_kind, quoted, reported, events, n_articles``
-        and ``counts`` ("3 of 5 events in 2 articles": quoted events of all events).
+        and ``counts`` ("3 of 5 events in 2 articles": quoted events of all events; "no
+        speech event" for a person listed first who has none).
         No interval: events cluster in articles, and a person's events come from a few
         articles at most.
 
@@ -132,7 +133,7 @@ def event_counts(events: pd.DataFrame, first: Sequence[str] = ()) -> pd.DataFram
     ...                   "speaker_kind": ["other person"] * 3,
     ...                   "form": ["quoted", "reported", "quoted"]})
     >>> event_counts(e, first=["Z", "Y"])["counts"].tolist()
-    ['0 of 0 events in 0 articles', '1 of 1 event in 1 article', '1 of 2 events in 1 article']
+    ['no speech event', '1 of 1 event in 1 article', '1 of 2 events in 1 article']
     """
     rows = {}
     for person in list(dict.fromkeys(first)) + sorted(set(events["speaker"]) - set(first)):
@@ -143,7 +144,8 @@ def event_counts(events: pd.DataFrame, first: Sequence[str] = ()) -> pd.DataFram
         rows[person] = {"speaker_kind": own["speaker_kind"].iloc[0] if total else "",
                         "quoted": quoted, "reported": total - quoted, "events": total,
                         "n_articles": articles,
-                        "counts": count_phrase(quoted, total, "events", articles)}
+                        "counts": (count_phrase(quoted, total, "events", articles) if total
+                                   else "no speech event")}
     table = pd.DataFrame.from_dict(rows, orient="index", columns=[
         "speaker_kind", "quoted", "reported", "events", "n_articles", "counts"])
     table.index.name = "person"

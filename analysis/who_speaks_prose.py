@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.outlets import EDITORIAL, government_sentence
 from analysis.prose import interval_phrase
-from analysis.wording import count_phrase, join
+from analysis.wording import count_phrase, join, plural
 
 # What follows for a government's own text in this chapter (government_sentence's ``then``).
 COUNTED_APART = ("{its} narrative ({counts}) is that government’s voice, not a journalist’s, "
@@ -22,34 +22,43 @@ COUNTED_APART = ("{its} narrative ({counts}) is that government’s voice, not a
 ALL_JOURNALISTS = "all the narrative is the journalists’."
 
 
-def longest_quoted(lengths: pd.DataFrame, labels: pd.Series | dict) -> str:
-    """Who is quoted at greatest length in any one article, in a sentence, per article
-    (never a total over several articles against one article's).
+def longest_quoted(lengths: pd.DataFrame, labels: pd.Series | dict,
+                   article_words: Mapping | None = None, limit: int = 6) -> str:
+    """How much of each person followed one article quotes at most, with that article's
+    length, and no ranking: a total over several articles is not comparable with one
+    article's, and articles differ in length and subject.
 
     Examples
     --------
     >>> t = pd.DataFrame({"most_words": [352, 271, 0], "most_article": ["a", "b", ""],
     ...                   "n_articles": [1, 3, 0], "words": [352, 355, 0]},
     ...                  index=["X", "Y", "Z"])
-    >>> longest_quoted(t, {"a": "Sky News, 26 Feb 2025", "b": "Post"})
-    'The most words quoted from one person followed in a single article are 352, from X (Sky
-    News, 26 Feb 2025); the next is Y, with at most 271 in one article (355 in 3 articles).'
+    >>> longest_quoted(t, {"a": "Sky News, 26 Feb 2025", "b": "Post"}, {"a": 794, "b": 600})
+    'Quoted words in any one article, person by person: X, 352 (44% of the 794 words of Sky
+    News, 26 Feb 2025); Y, at most 271 (45% of the 600 words of Post; 355 in 3 articles). These
+    describe what each article chose to quote; they do not rank the people.'
     """
     quoted = lengths[lengths["most_words"] > 0].sort_values(
         "most_words", ascending=False, kind="stable")
     if quoted.empty:
         return "No person followed is quoted in these articles."
-    first = quoted.iloc[0]
-    text = (f"The most words quoted from one person followed in a single article are "
-            f"{int(first['most_words']):,}, from {quoted.index[0]} "
-            f"({dict(labels).get(first['most_article'], first['most_article'])})")
-    if len(quoted) == 1:
-        return text + "; no one else followed is quoted."
-    second = quoted.iloc[1]
-    spread = (f" ({int(second['words']):,} in {int(second['n_articles'])} articles)"
-              if second["n_articles"] > 1 else "")
-    return (text + f"; the next is {quoted.index[1]}, with at most "
-            f"{int(second['most_words']):,} in one article{spread}.")
+    sizes = {} if article_words is None else dict(article_words)
+    labels = dict(labels)
+    parts = []
+    for name, row in quoted.head(limit).iterrows():
+        doc = row["most_article"]
+        where = labels.get(doc, doc)
+        total = sizes.get(doc)
+        context = (f"{row['most_words'] / total:.0%} of the {int(total):,} words of {where}"
+                   if total else where)
+        several = int(row["n_articles"]) > 1
+        spread = f"; {int(row['words']):,} in {int(row['n_articles'])} articles" if several else ""
+        parts.append(f"{name}, {'at most ' if several else ''}{int(row['most_words']):,} "
+                     f"({context}{spread})")
+    rest = len(quoted) - len(parts)
+    more = f"; and {plural(rest, 'other')} (see the table)" if rest else ""
+    return ("Quoted words in any one article, person by person: " + "; ".join(parts) + more
+            + ". These describe what each article chose to quote; they do not rank the people.")
 
 
 def voice_phrase(row: pd.Series | None, n_words: int, n_articles: int) -> str:

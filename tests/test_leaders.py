@@ -80,9 +80,11 @@ def test_the_topic_share_counts_the_persons_sentences(seeds):
 
 def test_the_title_counts_the_rows_never_a_typed_number(seeds):
     _, _, _, profiles = seeds
-    title = leaders.profiles_title(len(profiles))
-    assert title.split()[0].lower() in {"seven", str(len(profiles))}
-    assert leaders.profiles_title(20).startswith("20 leaders")
+    quoted = int((profiles["quotations"] > 0).sum())
+    title = leaders.profiles_title(len(profiles), quoted)
+    assert f"The {len(profiles)} people followed" in title and f"{quoted} quoted" in title
+    assert "leader" not in title  # not everyone followed is a leader
+    assert leaders.profiles_title(20, 0).endswith("none quoted")
 
 
 def test_no_superlative_unless_every_difference_excludes_zero():
@@ -157,7 +159,7 @@ def synthetic_profiles(n=20, seed=3):
 @pytest.fixture(scope="module")
 def twenty():
     profiles = synthetic_profiles()
-    fig = profile_panels(profiles, leaders.profiles_title(len(profiles)), WAR,
+    fig = profile_panels(profiles, leaders.profiles_title(len(profiles), 2), WAR,
                          colours(profiles.index, "leader"), band=(10.5, 12.3), reference=11.4,
                          band_label="middle half of BBC News politics stories")
     fig.canvas.draw()
@@ -196,7 +198,7 @@ def test_the_figure_grows_with_its_rows_and_states_its_counts(twenty):
 
 def test_an_empty_corpus_draws_a_statement_not_an_empty_figure(tmp_path):
     empty = synthetic_profiles().iloc[:0]
-    fig = profile_panels(empty, leaders.profiles_title(0), WAR)
+    fig = profile_panels(empty, leaders.profiles_title(0, 0), WAR)
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert any(t.startswith("No person to show") for t in texts)
     assert note_of(fig) == "n = 0 people followed"

@@ -119,10 +119,12 @@ def test_greatest_length_is_per_article_never_a_total():
                            "quote": ["w"] * 4, "n_words": [120, 120, 120, 300]})
     lengths = whose_words.leader_lengths(quotes, ["X", "Y"])
     assert lengths.loc["X", "words"] > lengths.loc["Y", "words"]
-    sentence = prose.longest_quoted(lengths, {"d": "Paper D"})
-    assert sentence.startswith("The most words quoted from one person followed in a single "
-                               "article are 300, from Y (Paper D)")
-    assert "360 in 3 articles" in sentence
+    sentence = prose.longest_quoted(lengths, {"d": "Paper D"}, {"d": 600, "a": 400})
+    # Each person by their largest article, with its length; the total only as context.
+    assert "Y, 300 (50% of the 600 words of Paper D)" in sentence
+    assert "X, at most 120 (30% of the 400 words of a; 360 in 3 articles)" in sentence
+    assert sentence.index("Y, 300") < sentence.index("X, at most")
+    assert not any(word in sentence for word in ("the most words", "the next", "longest"))
     assert prose.longest_quoted(lengths.iloc[0:0], {}) == (
         "No person followed is quoted in these articles.")
 
