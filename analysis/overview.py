@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.stats import MIN_UNITS
 from analysis.wording import capital, day, join, k_of_n, plural
 
 __all__ = ["audit_by_article", "audit_kinds", "chosen_sentence", "coverage_sentence",
@@ -291,7 +292,9 @@ def coverage_sentence(corpus: pd.DataFrame, minimum: int) -> str:
     >>> print(coverage_sentence(corpus, 5))  # doctest: +NORMALIZE_WHITESPACE
     With 6 articles, claims about all of them carry an interval (an interval needs at least 5
     articles). Of the 2 outlets, BBC News has enough articles for an interval of its own; of
-    the 2 British figures, Tony Blair has. With so few articles, a percentile interval is
+    the 2 British figures, Tony Blair has. A group of one article can still carry an
+    interval from its own sentences (at least 10 of them): that interval speaks of the
+    article, not of its outlet or its figure. With so few articles, a percentile interval is
     probably too narrow: resampling can only recombine the articles that were picked, and
     says nothing of those that were not.
     >>> print(coverage_sentence(corpus.iloc[4:], 5))  # doctest: +NORMALIZE_WHITESPACE
@@ -321,6 +324,10 @@ def coverage_sentence(corpus: pd.DataFrame, minimum: int) -> str:
     if clauses:
         text = "; ".join(clauses)
         parts.append(text[0].upper() + text[1:] + ".")
+    if clauses:
+        parts.append("A group of one article can still carry an interval from its own "
+                     f"sentences (at least {MIN_UNITS:,} of them): that interval speaks of the "
+                     "article, not of its outlet or its figure.")
     if n < FEW:
         parts.append("With so few articles, a percentile interval is probably too narrow: "
                      "resampling can only recombine the articles that were picked, and says "

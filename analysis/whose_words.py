@@ -240,21 +240,3 @@ def speaker_segments(quotes: pd.DataFrame, leaders: Iterable[str], doc_ids: Sequ
     table.index.name = None
     return table.astype(int)
 
-
-def editorial_labels(labels: pd.Series, editorials: pd.Series,
-                     mark: str = " (editorial)", width: int = 40) -> pd.Series:
-    """Article labels, those of government editorials marked, each at most ``width``
-    characters (the label is shortened to keep the mark).
-
-    Examples
-    --------
-    >>> labels = pd.Series({"a": "Voice of America, Jan 2023", "b": "Sky News, 26 Feb 2025"})
-    >>> editorial_labels(labels, pd.Series({"a": True, "b": False})).tolist()
-    ['Voice of America, Jan 2023 (editorial)', 'Sky News, 26 Feb 2025']
-    """
-    from analysis.figures import shorten
-
-    flags = editorials.reindex(labels.index).fillna(False).astype(bool)
-    return pd.Series([shorten(label, max(10, width - len(mark))) + mark if flag else label
-                      for label, flag in zip(labels, flags)], index=labels.index,
-                     name=labels.name)
