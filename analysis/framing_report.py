@@ -14,6 +14,7 @@ import pandas as pd
 from analysis import anchors
 from analysis.figures import article_labels
 from analysis.framing import OTHER, explain, frame_examples, frame_names, load_frames
+from analysis.overview import FEW as FEW_ARTICLES
 from analysis.prose import describe_difference, interval_phrase, share_cells
 from analysis.stats import bootstrap_ratio, mean_difference
 from analysis.voice_groups import CLEAR
@@ -37,6 +38,52 @@ def frame_label(name: str) -> str:
         return "Other (no frame)"
     spec = load_frames()["frames"].get(name, {})
     return spec.get("label") or name.replace("_", " ").capitalize()
+
+
+def unvalidated(lexicon: dict | None = None) -> list[dict]:
+    """The lexicon's term groups that the hand-coded data cannot test (``validated: false``
+    in ``data/frames.yml``): a codebook dimension with no category of its own there.
+
+    Returns
+    -------
+    list of dict
+        ``frame`` (label), ``dimension`` and ``terms`` (how many), in the lexicon's order.
+
+    Examples
+    --------
+    >>> lexicon = {"policy_political": {"label": "Policy and politics", "groups": [
+    ...     {"terms": ["vote"]}, {"terms": ["treaty", "summit"], "validated": False,
+    ...                           "dimension": "14 External regulation and reputation"}]}}
+    >>> [(row["frame"], row["terms"]) for row in unvalidated(lexicon)]
+    [('Policy and politics', 2)]
+    """
+    lexicon = load_frames()["frames"] if lexicon is None else lexicon
+    return [{"frame": spec.get("label") or name, "dimension": str(group.get("dimension", "")),
+             "terms": len(group["terms"])}
+            for name, spec in lexicon.items() for group in spec.get("groups", ())
+            if group.get("validated") is False]
+
+
+def unvalidated_sentence(lexicon: dict | None = None) -> str:
+    """:func:`unvalidated` in words ("" when every group can be tested).
+
+    Examples
+    --------
+    >>> unvalidated_sentence({"p": {"label": "Policy and politics", "groups": [
+    ...     {"terms": ["treaty", "summit"], "validated": False,
+    ...      "dimension": "14 External regulation and reputation"}]}})
+    'The codebook’s dimension 14, external regulation and reputation, has no category of its
+    own in the hand-coded sentences below: its 2 terms are coded here under Policy and
+    politics, and the validation does not test them.'
+    """
+    parts = []
+    for row in unvalidated(lexicon):
+        number, _, name = row["dimension"].partition(" ")
+        parts.append(f"The codebook’s dimension {number}, {name.lower()}, has no category of its "
+                     f"own in the hand-coded sentences below: its {plural(row['terms'], 'term')} "
+                     f"{'is' if row['terms'] == 1 else 'are'} coded here under {row['frame']}, "
+                     f"and the validation does not test {'it' if row['terms'] == 1 else 'them'}.")
+    return " ".join(parts)
 
 
 def trust_labels(trust: pd.DataFrame) -> dict[str, str]:
@@ -64,11 +111,12 @@ def trust_groups(trust: pd.DataFrame) -> dict[str, list[str]]:
     Returns
     -------
     dict
-        ``trusted`` (precision and recall both at least :data:`TRUSTED`),
-        ``under_found`` (recall below :data:`RECALL_LOW`: an absence is not evidence),
-        ``often_wrong`` (precision below :data:`PRECISION_LOW`) and ``too_few`` (fewer
-        than :data:`FEW` hand-coded sentences): lists of frame labels, in the
-        lexicon's order. A frame can be in several.
+        ``too_few`` (fewer than :data:`FEW` hand-coded sentences: its precision and
+        recall are too uncertain to sort it, so it is in no other list), then, for the
+        rest, ``trusted`` (precision and recall both at least :data:`TRUSTED`),
+        ``under_found`` (recall below :data:`RECALL_LOW`: an absence is not evidence) and
+        ``often_wrong`` (precision below :data:`PRECISION_LOW`): lists of frame labels,
+        in the lexicon's order. A frame can be both under-found and often wrong.
 
     Examples
     --------
@@ -76,21 +124,22 @@ def trust_groups(trust: pd.DataFrame) -> dict[str, list[str]]:
     ...                       "recall": [1.0, 0.29, 1.0]},
     ...                      index=["economic", "cultural_identity", "morality"])
     >>> trust_groups(trust)
-    {'trusted': ['Economic'], 'under_found': ['Cultural identity'], 'often_wrong':
-    ['Morality'], 'too_few': ['Morality']}
+    {'trusted': ['Economic'], 'under_found': ['Cultural identity'], 'often_wrong': [],
+    'too_few': ['Morality']}
     """
     groups: dict[str, list[str]] = {"trusted": [], "under_found": [], "often_wrong": [],
                                     "too_few": []}
     for name, row in trust.iterrows():
         label = frame_label(name)
+        if row["n"] < FEW:
+            groups["too_few"].append(label)
+            continue
         if row["precision"] >= TRUSTED and row["recall"] >= TRUSTED:
             groups["trusted"].append(label)
         if row["recall"] < RECALL_LOW:
             groups["under_found"].append(label)
         if row["precision"] < PRECISION_LOW:
             groups["often_wrong"].append(label)
-        if row["n"] < FEW:
-            groups["too_few"].append(label)
     return groups
 
 
@@ -224,45 +273,81 @@ def frame_evidence(sentences: pd.DataFrame, corpus: pd.DataFrame, names: list[st
 
 
 def phrase_summary(phrase: pd.DataFrame, n_articles: int) -> dict:
-    """Counts of the phrase's uses for prose: distinct utterances, who uses it, where.
+    """Counts of the phrase's uses for prose: printed whole or with words between, distinct
+    utterances, whose words, where.
 
     Parameters
     ----------
     phrase : pandas.DataFrame
-        :func:`analysis.phrase.special_relationship`.
+        :func:`analysis.framing.special_relationship` (``variant`` "special relationship"
+        for a use printed whole; ``voice``, when given: "narrative", "quotation" or
+        "quoted word").
     n_articles : int
         Articles in the corpus.
 
     Returns
     -------
     dict
-        ``uses`` (every printed use), ``distinct`` (utterances: a headline or standfirst
-        repeating a body use counts once), ``repeats``, ``articles`` (articles with a
-        use), ``n_articles``, ``quoted`` and ``narrative`` (distinct utterances inside
-        quotation marks and in the outlet's own words), ``headline`` (distinct uses in a
-        headline or standfirst), ``variants`` (distinct uses with words between),
-        ``speakers`` (whose words, with counts: "Keir Starmer (3) and Liz Truss (2)").
+        ``uses`` (every printed use, variants included), ``distinct`` (utterances: a
+        headline or standfirst repeating a body use counts once), ``repeats``,
+        ``verbatim`` and ``verbatim_distinct`` (the same for the phrase printed whole),
+        ``verbatim_body`` (printed whole in an article's body), ``articles`` (articles
+        with a use), ``n_articles``, ``quoted`` and ``narrative`` (distinct uses that are
+        someone's words, and the outlet's own), ``quoted_words`` (of ``quoted``, those
+        where only "special" is inside the quotation marks), ``headline`` (distinct
+        narrative uses in a headline or standfirst), ``variants`` (distinct uses with words
+        between), ``example`` (the shortest such use, or ""), ``speakers`` (whose words,
+        with counts: "Keir Starmer (3) and Liz Truss (2)").
 
     Examples
     --------
     >>> phrase = pd.DataFrame({"doc_id": ["a", "a", "b"], "source": ["standfirst", "body",
     ...     "body"], "speaker": ["X Y", "X Y", "narrative"], "distinct": [False, True, True],
-    ...     "variant": ["special relationship"] * 3})
+    ...     "variant": ["special relationship"] * 3,
+    ...     "match": ["special relationship"] * 3})
     >>> summary = phrase_summary(phrase, 5)
     >>> summary["uses"], summary["distinct"], summary["quoted"], summary["speakers"]
     (3, 2, 1, 'X Y (1)')
+    >>> summary["verbatim"], summary["verbatim_body"], summary["variants"]
+    (3, 2, 0)
     """
     distinct = phrase[phrase["distinct"].astype(bool)]
     narrative = distinct["speaker"] == "narrative"
     speakers = distinct.loc[~narrative, "speaker"].value_counts()
     speakers = speakers.sort_index().sort_values(ascending=False, kind="stable")
+    whole = phrase["variant"] == "special relationship"
+    gapped = distinct.loc[distinct["variant"] != "special relationship",
+                          "match" if "match" in distinct else "variant"]
+    voice = distinct["voice"] if "voice" in distinct else pd.Series("", index=distinct.index)
     return {"uses": len(phrase), "distinct": len(distinct),
-            "repeats": len(phrase) - len(distinct), "articles": phrase["doc_id"].nunique(),
+            "repeats": len(phrase) - len(distinct),
+            "verbatim": int(whole.sum()),
+            "verbatim_distinct": int((distinct["variant"] == "special relationship").sum()),
+            "verbatim_body": int((whole & (phrase["source"] == "body")).sum()),
+            "articles": phrase["doc_id"].nunique(),
             "n_articles": n_articles, "quoted": int((~narrative).sum()),
+            "quoted_words": int((voice == "quoted word").sum()),
             "narrative": int(narrative.sum()),
-            "headline": int((distinct["source"] != "body").sum()),
-            "variants": int((distinct["variant"] != "special relationship").sum()),
+            "headline": int((narrative & (distinct["source"] != "body")).sum()),
+            "variants": len(gapped),
+            "example": (" ".join(min(gapped, key=len).split()).strip("‘’“”\"'")
+                        if len(gapped) else ""),
             "speakers": join((f"{name} ({n})" for name, n in speakers.items()), empty="none")}
+
+
+def who_cell(speaker: str, voice: str = "") -> str:
+    """Whose words a use of the phrase is, for the keyword-in-context table.
+
+    Examples
+    --------
+    >>> who_cell("narrative"), who_cell("Liz Truss", "quoted word")
+    ("narrative (the outlet's words)", 'Liz Truss (her or his word “special” in quotation marks)')
+    """
+    if speaker == "narrative":
+        return "narrative (the outlet's words)"
+    if voice == "quoted word":
+        return f"{speaker} (her or his word “special” in quotation marks)"
+    return speaker
 
 
 def kwic_table(phrase: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -292,8 +377,8 @@ def kwic_table(phrase: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
                for d, r in zip(phrase["distinct"], phrase["repeats"])]
     return pd.DataFrame({
         "article": phrase["doc_id"].map(labels).to_numpy(), "where": where,
-        "who": phrase["speaker"].replace({"narrative": "narrative (the outlet's words)"})
-        .to_numpy(),
+        "who": [who_cell(speaker, voice) for speaker, voice in
+                zip(phrase["speaker"], phrase.get("voice", pd.Series("", index=phrase.index)))],
         "left": phrase["left"].to_numpy(),
         "phrase": anchors.link_cells(phrase["match"], anchors.sentence_links(phrase)),
         "right": phrase["right"].to_numpy(), "counted": counted}, index=phrase.index)
@@ -317,6 +402,11 @@ def trust_sentences(groups: dict[str, list[str]]) -> dict[str, str]:
     >>> s["trusted"]
     'Economic codes are mostly right and mostly found: precision and recall of at least 75%
     on the held-out sentences.'
+    >>> s["often_wrong"]
+    '30% or more of the codes of Other (no frame) were wrong on the held-out sentences, so
+    their counts include sentences of other frames; they are not upper bounds either, since
+    the lexicon also misses sentences of each frame (a missed sentence falls to another
+    frame or to “Other”): read them as rough.'
     >>> s["under_found"], s["too_few"]
     ('No frame is under-found: the lexicon finds at least 50% of the held-out sentences
     people coded with each.', '')
@@ -337,13 +427,140 @@ def trust_sentences(groups: dict[str, list[str]]) -> dict[str, str]:
                         "No frame is under-found: the lexicon finds at least "
                         f"{RECALL_LOW:.0%} of the held-out sentences people coded with each."),
         "often_wrong": (f"{1 - PRECISION_LOW:.0%} or more of the codes of "
-                        f"{join(wrong)} were wrong on the held-out sentences: "
-                        "read their counts as upper bounds." if wrong else
+                        f"{join(wrong)} were wrong on the held-out sentences, so their counts "
+                        "include sentences of other frames; they are not upper bounds either, "
+                        "since the lexicon also misses sentences of each frame (a missed "
+                        "sentence falls to another frame or to “Other”): read them as rough."
+                        if wrong else
                         f"Every frame's codes were right at least {PRECISION_LOW:.0%} of the time "
                         "on the held-out sentences."),
         "too_few": (f"{join(few)} had fewer than {FEW} held-out sentences coded by "
-                    "people: too few to judge." if few else ""),
+                    "people: too few to judge how far "
+                    f"{'its' if len(few) == 1 else 'their'} codes can be trusted."
+                    if few else ""),
     }
+
+
+def resampled_caveat(n_articles: int) -> str:
+    """The caveat a comparison resting on resampled articles needs when they are few
+    (fewer than :data:`analysis.overview.FEW`): "" otherwise.
+
+    Examples
+    --------
+    >>> resampled_caveat(5)
+    'With 5 articles, an interval from resampling them cannot reach beyond what those
+    articles show, so the comparison describes these articles and no more.'
+    >>> resampled_caveat(200)
+    ''
+    """
+    if n_articles >= FEW_ARTICLES:
+        return ""
+    return (f"With {plural(n_articles, 'article')}, an interval from resampling them cannot "
+            "reach beyond what those articles show, so the comparison describes these articles "
+            "and no more.")
+
+
+def intervals_note(n_intervals: int, level: float = 0.95) -> str:
+    """How likely at least one of ``n_intervals`` intervals misses zero by chance alone
+    (were there no difference at all, and the intervals independent).
+
+    Examples
+    --------
+    >>> intervals_note(14)
+    'With 14 intervals computed, at least one missing zero by chance alone is likely (51%
+    if there were no difference at all): read a single one as a lead, not a finding.'
+    >>> intervals_note(1)
+    ''
+    """
+    if n_intervals < 2:
+        return ""
+    chance = 1 - level ** n_intervals
+    likely = "likely" if chance >= 0.5 else "not unlikely" if chance >= 0.2 else "possible"
+    return (f"With {n_intervals:,} intervals computed, at least one missing zero by chance "
+            f"alone is {likely} ({chance:.0%} if there were no difference at all): read a "
+            "single one as a lead, not a finding.")
+
+
+RARE = 0.05  # a frame that is the primary frame of fewer than this share of sentences here
+
+
+def validation_fit(trust: pd.DataFrame, counts: pd.DataFrame, macro_f1: float) -> dict:
+    """How far the held-out validation speaks for these articles: which frames carry the
+    macro-F₁ but are rare here, the F₁ weighted by each frame's share here, and the
+    held-out sentences behind the most frequent frame here.
+
+    Parameters
+    ----------
+    trust : pandas.DataFrame
+        :func:`analysis.evaluate.frames.trust_table` (``n, coded, correct, precision,
+        recall, f1``; index: frame, "other" included).
+    counts : pandas.DataFrame
+        :func:`coded_counts` of :func:`primary_indicators` (``sentences``, ``of``).
+    macro_f1 : float
+        The held-out macro-F₁.
+
+    Returns
+    -------
+    dict
+        ``rare`` (labels with F₁, of frames above the macro-F₁ that are the primary frame
+        of fewer than :data:`RARE` of the sentences here, with their counts), ``weighted``
+        (held-out F₁ weighted by the primary frames' counts here), ``leader`` (the most
+        frequent primary frame here other than "other") with ``leader_n`` (held-out
+        sentences people coded with it), ``leader_coded`` and ``leader_correct``.
+
+    Examples
+    --------
+    >>> trust = pd.DataFrame({"n": [26, 9], "coded": [28, 12], "correct": [26, 8],
+    ...                       "f1": [0.96, 0.76]}, index=["economic", "security_defence"])
+    >>> counts = pd.DataFrame({"sentences": [1, 30], "of": [31, 31]}, index=trust.index)
+    >>> fit = validation_fit(trust, counts, 0.7)
+    >>> fit["rare"], round(fit["weighted"], 3), fit["leader"], fit["leader_n"]
+    (['Economic (F₁ 0.96; 1 of 31 sentences here)'], 0.766, 'Security and defence', 9)
+    """
+    here = counts["sentences"].reindex(trust.index).fillna(0)
+    total = int(counts["of"].iloc[0]) if len(counts) else 0
+    share = here / total if total else here * 0.0
+    rare = [f"{frame_label(name)} (F₁ {trust.loc[name, 'f1']:.2f}; {int(here[name]):,} of "
+            f"{plural(total, 'sentence')} here)"
+            for name in trust.index
+            if name != OTHER and trust.loc[name, "f1"] > macro_f1 and share[name] < RARE]
+    weighted = float((trust["f1"] * here).sum() / here.sum()) if here.sum() else float("nan")
+    framed = here.drop(OTHER, errors="ignore")
+    leader = framed.idxmax() if len(framed) and framed.max() > 0 else None
+    return {"rare": rare, "weighted": weighted,
+            "leader": frame_label(leader) if leader else "",
+            "leader_n": int(trust.loc[leader, "n"]) if leader else 0,
+            "leader_coded": int(trust.loc[leader, "coded"]) if leader else 0,
+            "leader_correct": int(trust.loc[leader, "correct"]) if leader else 0}
+
+
+def validation_fit_sentence(fit: dict, macro_f1: float) -> str:
+    """:func:`validation_fit` in words.
+
+    Examples
+    --------
+    >>> validation_fit_sentence({"rare": ["Economic (F₁ 0.96; 1 of 31 sentences here)"],
+    ...     "weighted": 0.766, "leader": "Security and defence", "leader_n": 9,
+    ...     "leader_coded": 12, "leader_correct": 8}, 0.7)
+    'The macro-F₁ of 0.70 is a plain mean over the categories, whatever their share here,
+    and part of it comes from frames that are rare in these articles: Economic (F₁ 0.96; 1
+    of 31 sentences here). Weighted by how often each category is the primary frame here,
+    the held-out F₁ is 0.77. The most frequent frame here, Security and defence, was checked
+    on 9 held-out sentences people coded with it and 12 the lexicon coded with it (8 of them
+    right), none of them diplomatic news.'
+    """
+    rare = (f", and part of it comes from frames that are rare in these articles: "
+            f"{join(fit['rare'])}" if fit["rare"] else "")
+    weighted = ("" if not np.isfinite(fit["weighted"]) else
+                " Weighted by how often each category is the primary frame here, the held-out "
+                f"F₁ is {fit['weighted']:.2f}.")
+    leader = ("" if not fit["leader"] else
+              f" The most frequent frame here, {fit['leader']}, was checked on "
+              f"{plural(fit['leader_n'], 'held-out sentence')} people coded with it and "
+              f"{fit['leader_coded']:,} the lexicon coded with it ({fit['leader_correct']:,} "
+              "of them right), none of them diplomatic news.")
+    return (f"The macro-F₁ of {macro_f1:.2f} is a plain mean over the categories, whatever "
+            f"their share here{rare}.{weighted}{leader}")
 
 
 def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
@@ -400,7 +617,9 @@ def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None
     d = mean_difference(long, "_g", "a", "b", "_v")
     verdict = d.verdict("is more frequent than", "", "is not clearly more frequent than",
                         "cannot be ranked against")
-    tail = "" if d.verdict() == "higher than" else " The two are not ranked."
+    ranked = d.verdict() == "higher than"
+    caveat = resampled_caveat(flags["doc_id"].nunique()) if ranked else ""
+    tail = (f" {caveat}" if caveat else "") if ranked else " The two are not ranked."
     return (f"The most frequent {what}, {name} ({found.loc[first, 'counts']}), {verdict} the "
             f"next, {labels.get(second, second)} ({found.loc[second, 'counts']}): "
             f"{describe_difference(d, 'points')}.{tail}")
@@ -438,9 +657,16 @@ def group_comparison_sentence(diffs: pd.DataFrame, articles: pd.Series, what: st
             f"excludes zero{': ' + '; '.join(found) if found else ''}; the rest are not ranked.")
 
 
-def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
+def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None,
+                   trust: pd.DataFrame | None = None, n_articles: int | None = None) -> str:
     """Which frames quoted speech and narrative use differently
     (:func:`analysis.voice_groups.voice_differences`), under every reading.
+
+    A difference in "Other (no frame)" is reported as what it most likely is, a gap in
+    the lexicon, with that code's held-out precision (from ``trust``,
+    :func:`analysis.evaluate.frames.trust_table`). With ``n_articles`` below
+    :data:`analysis.overview.FEW` the sentence says the comparisons describe these
+    articles only (:func:`resampled_caveat`).
 
     Examples
     --------
@@ -455,6 +681,7 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None) ->
     """
     labels = labels or {}
     parts = []
+    artefact = ""
     for column, rows in diffs.groupby("column", sort=False):
         clear = rows[rows["verdict"].isin(CLEAR)]
         if clear.empty:
@@ -466,12 +693,31 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None) ->
             for r in rows.itertuples() if np.isfinite(r.low))
         unclear = rows[~rows["verdict"].isin(CLEAR)]
         caveat = (f", but not with the {join(unclear['reading'])}" if len(unclear) else "")
-        parts.append(f"{labels.get(column, frame_label(column))} is the primary frame of a "
+        name = labels.get(column, frame_label(column))
+        if column == OTHER:
+            artefact = (f"{name} is coded for a {side} share of quoted sentences than of "
+                        f"narrative ones: {readings}{caveat}. This is more likely the "
+                        "instrument than the articles: a sentence falls to “Other” when the "
+                        "lexicon finds no frame in it, and "
+                        + (f"only {trust.loc[OTHER, 'precision']:.0%} "
+                           f"({trust.loc[OTHER, 'precision (k of n)']}) of the held-out "
+                           "sentences it put there had no frame for people; "
+                           if trust is not None and OTHER in trust.index else "")
+                        + "the likelier reading is that it misses more frames in quoted "
+                        "speech than in narrative. Read it as a measurement artefact, not a "
+                        "finding.")
+            continue
+        parts.append(f"{name} is the primary frame of a "
                      f"{side} share of quoted sentences than of narrative ones: {readings}"
                      f"{caveat}.")
-    rest = ("For every other frame" if parts else "For every frame")
-    return " ".join(parts + [f"{rest} the interval of the difference includes zero, or there "
-                             "is none: the two voices are not ranked."])
+    rest = ("For every other frame" if parts else
+            f"For every frame but {labels.get(OTHER, frame_label(OTHER))}" if artefact
+            else "For every frame")
+    few = resampled_caveat(n_articles) if (parts and n_articles is not None) else ""
+    return " ".join(parts + ([few] if few else [])
+                    + [f"{rest} the interval of the difference includes zero, or there "
+                       "is none: the two voices are not ranked."]
+                    + ([artefact] if artefact else []))
 
 
 def mention_sentence(counts: pd.DataFrame, n_names: int, what: str = "topic",
@@ -501,38 +747,57 @@ def mention_sentence(counts: pd.DataFrame, n_names: int, what: str = "topic",
 
 
 def phrase_sentences(summary: dict) -> dict[str, str]:
-    """The "special relationship" counts in words (:func:`phrase_summary`): ``count``
-    (uses, distinct utterances, articles) and ``who`` (whose words).
+    """The "special relationship" counts in words (:func:`phrase_summary`): ``count`` (the
+    phrase printed whole, then with its variants), ``who`` (the outlets' own wording and
+    whose words the others are) and ``body`` ("6 times": printed whole in article bodies).
 
     Examples
     --------
-    >>> s = phrase_sentences({"uses": 0, "distinct": 0, "repeats": 0, "articles": 0,
-    ...                       "n_articles": 3, "quoted": 0, "narrative": 0, "headline": 0,
-    ...                       "variants": 0, "speakers": "none"})
+    >>> s = phrase_sentences({"uses": 3, "distinct": 3, "repeats": 0, "verbatim": 2,
+    ...     "verbatim_distinct": 2, "verbatim_body": 2, "articles": 2, "n_articles": 5,
+    ...     "quoted": 2, "quoted_words": 1, "narrative": 1, "headline": 0, "variants": 1,
+    ...     "example": "relationship is special", "speakers": "A B (2)"})
     >>> s["count"]
-    'The phrase does not occur in any of the 3 articles.'
+    'The phrase itself is printed 2 times (2 distinct utterances); with variants such as
+    “relationship is special”, 3 times (3 distinct utterances), in 2 of the 5 articles.'
+    >>> s["who"]
+    'Of the 3 distinct uses, 1 is the outlets’ own wording; the other 2 are quotations (1)
+    or quoted words (1) of A B (2).'
     """
     s = summary
     if not s["uses"]:
         where = ("the article" if s["n_articles"] == 1 else
                  f"any of the {plural(s['n_articles'], 'article')}")
-        return {"count": f"The phrase does not occur in {where}.", "who": ""}
-    copies = plural(s["repeats"], "headline or standfirst use", "headline or standfirst uses")
-    repeats = ("" if not s["repeats"] else
-               f", since {copies} repeat{'s' if s['repeats'] == 1 else ''} a use in the body "
-               f"and count{'s' if s['repeats'] == 1 else ''} once")
-    count = (f"The phrase is printed {plural(s['uses'], 'time')}, in {s['articles']} of the "
-             f"{plural(s['n_articles'], 'article')}: "
-             f"{plural(s['distinct'], 'distinct utterance')}{repeats}. "
-             f"{s['variants']} of the distinct uses have words between “relationship” and "
-             "“special”.")
-    quoted = ("none is inside quotation marks" if not s["quoted"] else
-              f"{s['quoted']} {'is' if s['quoted'] == 1 else 'are'} inside quotation marks, "
-              f"the words of {s['speakers']}")
-    narrative = ("none is the outlets’ own narrative" if not s["narrative"] else
-                 f"{s['narrative']} {'is' if s['narrative'] == 1 else 'are'} the outlets’ own "
-                 f"narrative ({s['headline']} of the distinct uses in a headline or standfirst)")
-    return {"count": count, "who": f"Of the distinct utterances, {quoted}; {narrative}."}
+        return {"count": f"The phrase does not occur in {where}.", "who": "",
+                "body": plural(0, "time")}
+    whole = (f"The phrase itself is printed {plural(s['verbatim'], 'time')} "
+             f"({plural(s['verbatim_distinct'], 'distinct utterance')})" if s["verbatim"]
+             else "The phrase itself is never printed whole")
+    where = f"in {s['articles']} of the {plural(s['n_articles'], 'article')}"
+    if s["variants"]:
+        count = (f"{whole}; with variants such as “{s['example']}”, "
+                 f"{plural(s['uses'], 'time')} ({plural(s['distinct'], 'distinct utterance')}), "
+                 f"{where}.")
+    else:
+        count = f"{whole}, {where}; no variant has words between “relationship” and “special”."
+    others = s["quoted"]
+    kinds = (f"quotations ({others - s['quoted_words']}) or quoted words ({s['quoted_words']})"
+             if s["quoted_words"] and s["quoted_words"] < others else
+             "quoted words" if s["quoted_words"] else "quotations")
+    own = (f"{s['narrative']} {'is' if s['narrative'] == 1 else 'are'} the outlets’ own "
+           f"wording" + (f" ({s['headline']} in a headline or standfirst)" if s["headline"]
+                         else ""))
+    if not s["narrative"]:
+        who = f"none is the outlets’ own wording; all are {kinds} of {s['speakers']}"
+    elif not others:
+        who = f"all {s['narrative']} are the outlets’ own wording" if s["narrative"] > 1 \
+            else "it is the outlets’ own wording"
+    else:
+        who = f"{own}; the other {others} {'is' if others == 1 else 'are'} {kinds} of " \
+              f"{s['speakers']}"
+    return {"count": count,
+            "who": f"Of the {plural(s['distinct'], 'distinct use')}, {who}.",
+            "body": plural(s["verbatim_body"], "time")}
 
 
 def frame_table(sentences: pd.DataFrame, trust: pd.DataFrame, n_articles: int) -> pd.DataFrame:

@@ -30,7 +30,8 @@ from analysis.figures import (
 
 def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
                colour_of=None, reference: float | None = None, ncols: int = 2,
-               note: str | None = None, reference_label: str = "") -> Figure:
+               note: str | None = None, reference_label: str = "",
+               few_tokens: int = 0) -> Figure:
     """Small multiples: one panel per group of horizontal bars (token → value), with n.
 
     Two panels a row by default, so that the figure fits the book's page
@@ -45,6 +46,18 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
         occurs in the group, printed at the end of its bar).
     reference, reference_label : optional
         A dashed vertical line (z = 1.96) and the words printed beside it on each panel.
+    few_tokens : int, optional
+        A panel resting on fewer tokens says so in its title ("too few for a rate"): a
+        rate per 1,000 tokens of a dozen tokens moves by a hundred with one word.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"group": ["A", "B"], "token": ["tea", "ale"], "per_1000": [5.0, 90.9],
+    ...                   "n_tokens": [800, 11]})
+    >>> fig = bar_panels(t, "per_1000", "Words", "per 1,000 tokens", few_tokens=100)
+    >>> [ax.get_title("left").splitlines()[1] for ax in fig.axes]
+    ['(n = 800 tokens)', '(n = 11 tokens: too few for a rate)']
+    >>> plt.close(fig)
     """
     groups = list(dict.fromkeys(table["group"]))
     ncols = max(1, min(ncols, len(groups)))
@@ -85,7 +98,8 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
                             fontsize=8, color="#555555", transform=ax.get_xaxis_transform())
             ax.grid(axis="y", visible=False)
             n = int(rows["n_tokens"].iloc[0])
-            ax.set_title(f"{shorten(group, 28)}\n(n = {n:,} tokens)", fontsize=9)
+            few = ": too few for a rate" if n < few_tokens else ""
+            ax.set_title(f"{shorten(group, 28)}\n(n = {n:,} tokens{few})", fontsize=9)
             ax.tick_params(axis="x", labelsize=8)
             ax.set_xlabel(f"{xlabel}, 95% interval" if known.any() else xlabel, fontsize=8)
         for ax in list(axes.flat)[len(groups):]:
@@ -119,7 +133,9 @@ def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "
         top = np.nanmax(values) if np.isfinite(values).any() else 1
         image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0, vmax=top)
         upright = n_cols > 6  # more columns than slanted labels have room for
-        ax.set_xticks(range(n_cols), [shorten(c, 30 if upright else MAX_LABEL)
+        # Each line of a label cut on its own: a count on a second line stays whole.
+        ax.set_xticks(range(n_cols), ["\n".join(shorten(line, 30 if upright else MAX_LABEL)
+                                                for line in str(c).split("\n"))
                                       for c in matrix.columns],
                       rotation=90 if upright else 30, ha="center" if upright else "right",
                       fontsize=7 if wide else 8.5)
@@ -133,7 +149,8 @@ def heatmap(matrix: pd.DataFrame, title: str, fmt: str = "{:.0%}", cmap: str = "
         ax.grid(False)
         ax.set_xlabel(xlabel)
         ax.set_title(title)
-        fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
+        bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
+        bar.ax.yaxis.set_major_formatter(lambda v, _: fmt.format(v))  # as the cells read
         fig.tight_layout()
     return set_note(fig, note)
 

@@ -33,6 +33,9 @@ LEFT_OUT = ("{its} narrative is left out, as that government’s voice, not a jo
             "narrative.")
 MAX_PANELS = 9
 PANEL_TITLE = 28  # characters of a panel title line (analysis.panels.bar_panels)
+# A panel of fewer tokens says its rates are too few to read (one word more moves a rate
+# per 1,000 tokens by 10 or more).
+FEW_TOKENS = 100
 
 
 def panel_labels(tokens: pd.DataFrame, by: str, names: Callable | Mapping | None = None,
@@ -306,3 +309,52 @@ def distinctive_sentence(table: pd.DataFrame, group: str, name: str, z: float = 
     return (f"{plural(len(over), 'word')} of {name} "
             f"{'pass' if len(over) > 1 else 'passes'} z = {z:.2f}: {listed(over.head(k))}"
             + (f", and {len(over) - k} more" if len(over) > k else "") + ".")
+
+
+def group_articles(tokens: pd.DataFrame, by: str) -> dict:
+    """The articles behind each group's words: ``{group: frozenset of doc_id}``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a", "a", "b"], "outlet": ["X", "X", "Y"]})
+    >>> group_articles(t, "outlet") == {"X": frozenset({"a"}), "Y": frozenset({"b"})}
+    True
+    """
+    return {group: frozenset(part["doc_id"]) for group, part in tokens.groupby(by)}
+
+
+def passes_sentence(tables: list[tuple[pd.DataFrame, dict]], z: float = 1.96) -> str:
+    """How many of the listed distinctive words pass ``z``, counting each word of one set
+    of articles once: two panels that rest on the same articles (an outlet whose only
+    article is the only article about a figure) compare the same words with the same
+    rest, and list the same words twice.
+
+    Parameters
+    ----------
+    tables : list of (DataFrame, dict)
+        Each :func:`analysis.frequency.distinctive_terms` table (``group, token, z``) with
+        the key of each of its groups: :func:`group_articles`, or any other key (a
+        comparison of voices is keyed by its voice).
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"group": ["X", "X"], "token": ["tea", "ale"], "z": [2.5, 1.0]})
+    >>> b = pd.DataFrame({"group": ["Truss"], "token": ["tea"], "z": [2.5]})
+    >>> passes_sentence([(a, {"X": frozenset("a")}), (b, {"Truss": frozenset("a")})])
+    'Of the 3 distinctive words drawn, 2 pass z = 1.96, but only 1 distinct: 1 is drawn
+    twice, in two panels that rest on the same articles under two names.'
+    >>> passes_sentence([(a, {"X": frozenset("a")})])
+    'Of the 2 distinctive words drawn, 1 passes z = 1.96.'
+    """
+    listed = sum(len(t) for t, _ in tables)
+    over = [(keys.get(g, g), token) for t, keys in tables
+            for g, token, value in zip(t["group"], t["token"], t["z"]) if value > z]
+    distinct = len(set(over))
+    head = (f"Of the {plural(listed, 'distinctive word')} drawn, {len(over):,} "
+            f"{'passes' if len(over) == 1 else 'pass'} z = {z:.2f}")
+    if distinct == len(over):
+        return head + "."
+    twice = len(over) - distinct
+    return (f"{head}, but only {distinct:,} distinct: {twice:,} "
+            f"{'is' if twice == 1 else 'are'} drawn twice, in two panels that rest on the "
+            "same articles under two names.")

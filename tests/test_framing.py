@@ -333,8 +333,32 @@ def test_who_uses_the_phrase(phrase):
     speakers = phrase.set_index(["doc_id", "source"])["speaker"]
     assert set(phrase.loc[phrase["doc_id"] == "2025-02-26-skynews-starmer", "speaker"]) == {
         "Keir Starmer"}
-    assert speakers.loc[("2022-09-25-sundaypost-truss", "headline")] == "narrative"
+    # "UK-US relationship still ‘special,’ says Liz Truss": her word in quotation marks.
+    assert speakers.loc[("2022-09-25-sundaypost-truss", "headline")] == "Liz Truss"
     assert speakers.loc[("2023-01-voa-cleverly", "standfirst")] == "Antony Blinken"
+
+
+def test_a_quoted_special_is_the_speaker_s_word_not_the_outlet_s(phrase):
+    """Written from reading the articles: only "did not share the same belief in the special
+    relationship" is the outlet's own wording; "still “special”" (body) and "still
+    ‘special,’" (headline) put Liz Truss's word in quotation marks."""
+    truss = phrase[phrase["doc_id"] == "2022-09-25-sundaypost-truss"]
+    own = truss[truss["speaker"] == "narrative"]
+    assert own["match"].str.lower().tolist() == ["special relationship"]
+    quoted_word = truss[truss["voice"] == "quoted word"]
+    assert sorted(quoted_word["source"]) == ["body", "headline"]
+    assert set(quoted_word["speaker"]) == {"Liz Truss"}
+
+
+def test_a_sentence_printing_the_phrase_whole_is_a_verbatim_use(phrase):
+    """Written from reading the articles: "special relationship even more special" and
+    "relationship between our two countries is a special relationship" print the phrase
+    whole; only "still ‘special", "is still “special" and "is special" have words between."""
+    gapped = phrase[phrase["variant"] != "special relationship"]
+    assert sorted(gapped["match"].str.lower()) == sorted([
+        "relationship still ‘special", "relationship with the us is still “special",
+        "relationship is special"])
+    assert (phrase["variant"] == "special relationship").sum() == 7
 
 
 def test_modifiers_show_how_the_phrase_is_qualified(phrase):

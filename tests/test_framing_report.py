@@ -195,18 +195,73 @@ def test_a_standfirst_repeating_a_body_quotation_counts_once(seeds):
     assert summary["uses"] == len(phrase)
     assert summary["distinct"] == len(phrase) - len(repeats) and summary["repeats"] == len(repeats)
     assert summary["quoted"] + summary["narrative"] == summary["distinct"]
-    assert "repeat" in fr.phrase_sentences(summary)["count"]
+    assert f"({summary['verbatim_distinct']} distinct" in fr.phrase_sentences(summary)["count"]
+    assert summary["verbatim_distinct"] < summary["verbatim"]  # the repeat counts once
 
 
 def test_whose_words_the_phrase_is_counts_each_speaker_s_distinct_uses():
     phrase = pd.DataFrame({"doc_id": ["a"] * 4, "source": ["standfirst", "body", "body", "body"],
                            "speaker": ["A B", "A B", "C D", "narrative"],
                            "distinct": [False, True, True, True],
-                           "variant": ["special relationship"] * 4})
+                           "variant": ["special relationship"] * 4,
+                           "match": ["special relationship"] * 4})
     summary = fr.phrase_summary(phrase, 1)
     assert summary["speakers"] == "A B (1) and C D (1)"
     who = fr.phrase_sentences(summary)["who"]
-    assert "2 are inside quotation marks" in who and "1 is the outlets’ own narrative" in who
+    assert "1 is the outlets’ own wording" in who and "the other 2 are quotations" in who
+
+
+def test_the_seeds_phrase_counts_read_as_the_articles_do(seeds):
+    """Written from reading the articles: the phrase is printed whole in 6 body sentences and
+    the VOA standfirst (which repeats one of them); with the 3 uses that have words between,
+    10 uses, 9 distinct; 1 is the outlets' own wording."""
+    corpus, result = seeds
+    phrase = framing.special_relationship(corpus, result.sentences, result.quotes)
+    s = fr.phrase_summary(phrase, len(corpus))
+    assert (s["verbatim"], s["verbatim_distinct"], s["verbatim_body"]) == (7, 6, 6)
+    assert (s["uses"], s["distinct"], s["variants"], s["narrative"]) == (10, 9, 3, 1)
+    assert s["quoted_words"] == 2
+    text = fr.phrase_sentences(s)
+    assert text["count"].startswith("The phrase itself is printed 7 times (6 distinct")
+    assert "Liz Truss (4)" in text["who"]
+
+
+def test_a_frame_with_too_few_hand_coded_sentences_is_in_no_other_group():
+    trust = pd.DataFrame({"n": [4, 20], "precision": [0.5, 0.5], "recall": [1.0, 0.9]},
+                         index=["morality", "security_defence"])
+    groups = fr.trust_groups(trust)
+    assert groups["too_few"] == ["Morality"]
+    assert "Morality" not in groups["often_wrong"] + groups["trusted"] + groups["under_found"]
+    assert groups["often_wrong"] == ["Security and defence"]
+    assert "upper bound" not in fr.trust_sentences(groups)["often_wrong"].replace(
+        "not upper bounds", "")
+
+
+def test_a_ranking_over_few_articles_says_it_describes_them_only():
+    x = [1.0] * 8 + [0.0] * 2 + [1.0] * 7 + [0.0] * 3 + [1.0] * 9 + [0.0] + [1.0] * 6 \
+        + [0.0] * 4 + [1.0] * 8 + [0.0] * 2
+    y = [1.0] + [0.0] * 9 + [0.0] * 10 + [1.0] * 2 + [0.0] * 8 + [1.0] + [0.0] * 9 + [0.0] * 10
+    flags = pd.DataFrame({"doc_id": np.repeat(list("abcde"), 10), "x": x, "y": y})
+    text = fr.leading(flags, ["x", "y"])
+    assert "is more frequent than" in text and "describes these articles" in text
+    many = pd.concat([flags.assign(doc_id=flags["doc_id"] + str(k)) for k in range(8)])
+    assert "describes these articles" not in fr.leading(many, ["x", "y"])
+
+
+def test_a_difference_in_other_is_reported_as_a_measurement_artefact():
+    diffs = pd.DataFrame({"column": ["other", "economic"], "reading": ["r", "r"],
+                          "estimate": [0.14, 0.01], "low": [0.05, -0.02], "high": [0.2, 0.03],
+                          "verdict": ["higher", "not clearly different"]})
+    trust = pd.DataFrame({"precision": [0.26], "precision (k of n)": ["6 of 23"]},
+                         index=["other"])
+    text = fr.voice_sentence(diffs, trust=trust, n_articles=5)
+    assert "measurement artefact" in text and "26% (6 of 23)" in text
+    assert not text.startswith("Other (no frame) is the primary frame")
+
+
+def test_the_chance_of_a_false_interval_grows_with_the_intervals_computed():
+    assert "likely (51%" in fr.intervals_note(14)
+    assert "possible (10%" in fr.intervals_note(2)
 
 
 def test_no_use_of_the_phrase_reads_as_a_sentence_not_zero_of_zero():

@@ -6,7 +6,14 @@ import pytest
 from analysis.framing import frame_names
 from analysis.framing import salience as framing_salience
 from analysis.terms import groups
-from analysis.topics import code_topics, load_topics, salience, topic_hits, topic_names
+from analysis.topics import (
+    about_relationship,
+    code_topics,
+    load_topics,
+    salience,
+    topic_hits,
+    topic_names,
+)
 
 
 def coded(*texts):
@@ -103,3 +110,25 @@ def test_the_pipeline_stores_a_column_per_topic(corpus):
     # The VOA editorial's paragraph on Northern Ireland mentions it.
     voa = table[table["doc_id"] == "2023-01-voa-cleverly"]
     assert voa.loc[voa["text"].str.contains("Belfast"), "Northern Ireland and Brexit"].eq(1).all()
+
+
+@pytest.mark.parametrize("text", ["The US imposed export controls on Moscow.",
+                                  "An export ban on chips was announced."])
+def test_export_controls_are_a_sanction_not_trade(text):
+    coded = code_topics(pd.DataFrame({"doc_id": ["a"], "sentence": [1], "text": [text]}))
+    assert coded["Trade and tariffs"].iloc[0] == 0
+    coded = code_topics(pd.DataFrame({"doc_id": ["a"], "sentence": [1],
+                                      "text": ["British exports to the US fell."]}))
+    assert coded["Trade and tariffs"].iloc[0] == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UK and the US agreed a deal.", True),
+    ("Britain's ties with Washington are strong.", True),
+    ("Let us talk about the weather in Britain.", False),  # "us" is a pronoun
+    ("The transatlantic alliance endures.", True),
+    ("Russia attacked Kyiv overnight.", False),
+])
+def test_a_sentence_about_the_relationship_names_both_countries_or_the_relationship(
+        text, expected):
+    assert about_relationship([text]) == [expected]
