@@ -12,114 +12,24 @@ the threshold. How far each frame can be trusted is measured against people's co
 
 What an article *mentions* (the war, China, trade) is a topic, not a frame:
 :mod:`analysis.topics`. The phrase "special relationship" in context is
-:mod:`analysis.phrase`; :func:`special_relationship` here reads its matches as the book
-counts them (a sentence that prints the phrase whole is a verbatim use; a "special" inside
-someone's quotation marks is that person's word).
+:mod:`analysis.phrase` (re-exported here): a sentence that prints the phrase whole is a
+verbatim use, and a "special" inside someone's quotation marks is that person's word.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from importlib import resources
 
-import numpy as np
 import pandas as pd
 import yaml
 
-from analysis import phrase as _phrase
-from analysis.phrase import kwic  # noqa: F401  (the chapters' names)
+from analysis.phrase import kwic, special_relationship  # noqa: F401  (the chapters' names)
 from analysis.terms import Matcher, matcher, tokens
 from analysis.topics import salience  # noqa: F401  (mentions per 1,000 words, by topic)
 
 OTHER = "other"
-VERBATIM = "special relationship"
-GAPPED = "relationship … special"
-_VERBATIM = re.compile(r"\bspecial\W{1,3}relationship\b", re.IGNORECASE)
-_SPECIAL = re.compile(r"\bspecial\b", re.IGNORECASE)
-
-
-def phrase_variant(match: str) -> str:
-    """How a use of the phrase is printed: :data:`VERBATIM` when the matched words hold
-    "special relationship" whole (even inside a longer match such as "special relationship
-    even more special"), else :data:`GAPPED` (words between "relationship" and "special").
-
-    Examples
-    --------
-    >>> phrase_variant("special relationship even more special")
-    'special relationship'
-    >>> phrase_variant("relationship between our countries is a Special Relationship")
-    'special relationship'
-    >>> phrase_variant("relationship is still “special")
-    'relationship … special'
-    """
-    return VERBATIM if _VERBATIM.search(match) else GAPPED
-
-
-def quoted_speaker(positions: list[int], quotes: pd.DataFrame) -> str:
-    """Whose word "special" is: the speaker of a quotation that holds one of its
-    ``positions`` (character offsets), or ``""`` when none does or none is credited.
-
-    Parameters
-    ----------
-    positions : list of int
-        Where "special" starts, in the same text as the quotes' ``start`` and ``end``.
-    quotes : pandas.DataFrame
-        ``start, end, speaker`` of the quotations in that text.
-
-    Examples
-    --------
-    >>> q = pd.DataFrame({"start": [10], "end": [17], "speaker": ["Liz Truss"]})
-    >>> quoted_speaker([10], q), quoted_speaker([30], q)
-    ('Liz Truss', '')
-    """
-    for at in positions:
-        inside = quotes[(quotes["start"] <= at) & (quotes["end"] > at)]
-        named = [s for s in inside["speaker"] if isinstance(s, str) and s]
-        if named:
-            return named[0]
-    return ""
-
-
-def special_relationship(corpus: pd.DataFrame, sentences: pd.DataFrame,
-                         quotes: pd.DataFrame, window: int = 8) -> pd.DataFrame:
-    """Every use of "special relationship" and its variants, as the book counts them.
-
-    :func:`analysis.phrase.special_relationship`, with two readings corrected: a match
-    that holds the phrase whole is ``variant`` :data:`VERBATIM` (the matcher keeps the
-    longer span "relationship … a special relationship"), and a use in the outlet's
-    narrative whose word "special" sits inside a quotation credited to someone ("still
-    ‘special,’ says Liz Truss") is that speaker's. Column ``voice`` says which:
-    "quotation" (the use is inside the quotation marks), "quoted word" (only "special"
-    is) or "narrative".
-    """
-    from analysis.quotes import extract_quotes
-
-    found = _phrase.special_relationship(corpus, sentences, quotes, window)
-    found["variant"] = [phrase_variant(m) for m in found["match"]]
-    found["voice"] = np.where(found["speaker"] == "narrative", "narrative", "quotation")
-    texts = corpus.set_index("doc_id")
-    spans = sentences.set_index(["doc_id", "sentence"])[["start", "end"]]
-    for i, row in found[found["speaker"] == "narrative"].iterrows():
-        doc = texts.loc[row["doc_id"]]
-        if row["source"] == "body":
-            a, b = spans.loc[(row["doc_id"], row["sentence"])]
-            text, offset, cited = doc["text"], int(a), quotes[quotes["doc_id"] == row["doc_id"]]
-            where = text[int(a):int(b)]
-        else:
-            text = where = doc[row["source"]]
-            offset = 0
-            cited = extract_quotes(pd.DataFrame({"doc_id": [row["doc_id"]], "text": [text],
-                                                 "published": [doc["published"]]}))
-        at = where.find(row["match"])
-        if at < 0:
-            continue
-        positions = [offset + at + m.start() for m in _SPECIAL.finditer(row["match"])]
-        speaker = quoted_speaker(positions, cited)
-        if speaker:
-            found.loc[i, ["speaker", "voice"]] = [speaker, "quoted word"]
-    return found
 
 
 @functools.cache

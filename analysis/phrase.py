@@ -21,7 +21,8 @@ _VARIANT = re.compile(r"\brelationship\b(?:\W+[\w’'-]+){0,8}?\W+special\b", re
 _WORD = re.compile(r"[\w’'-]+")
 SAME_WORDS = 4  # words beside the phrase that must be the same for a repeat
 COLUMNS = ["doc_id", "source", "sentence", "variant", "left", "match", "right", "speaker",
-           "modifiers", "collocates", "distinct", "repeats"]
+           "voice", "modifiers", "collocates", "distinct", "repeats"]
+VERBATIM, GAPPED = "special relationship", "relationship … special"
 
 
 def kwic(text: str, start: int, end: int, window: int = 8) -> tuple[str, str]:
@@ -64,6 +65,9 @@ def special_relationship(corpus: pd.DataFrame, sentences: pd.DataFrame,
         Columns ``doc_id, source`` (headline, standfirst or body), ``sentence``,
         ``variant`` ("special relationship" or "relationship … special"), ``left,
         match, right`` (keyword in context), ``speaker`` (a name, or "narrative"),
+        ``voice`` ("quotation" when the use is inside quotation marks, "quoted word" when
+        only its "special" is, as in “still ‘special,’ says X”, the speaker then being
+        whoever is credited with that quotation; else "narrative"),
         ``modifiers`` (the words around "special"), ``collocates`` (the sentence's
         other content words), ``distinct`` (False for a headline or standfirst that
         repeats a use in the body: count utterances with ``distinct``) and
@@ -117,43 +121,52 @@ def _mark_repeats(found: list[dict]) -> list[dict]:
     return found
 
 
+def _speaker_at(quotes: pd.DataFrame, at: int) -> str | None:
+    """The speaker of the quotation holding character ``at`` ("" if it has none), or None
+    when no quotation does."""
+    inside = quotes[(quotes["start"] <= at) & (quotes["end"] > at)]
+    return None if inside.empty else str(inside["speaker"].iloc[0] or "")
+
+
 def _occurrences(doc_id, source, text, spans, quotes, window, numbers=None):
     rows = []
     for i, (a, b) in enumerate(spans):
         sentence = text[a:b]
-        found = [(m.start(), m.end(), "special relationship") for m in _PHRASE.finditer(sentence)]
-        found += [(m.start(), m.end(), "relationship … special")
-                  for m in _VARIANT.finditer(sentence)]
+        found = [(m.start(), m.end(), VERBATIM) for m in _PHRASE.finditer(sentence)]
+        found += [(m.start(), m.end(), GAPPED) for m in _VARIANT.finditer(sentence)]
         for s, e, variant in _merge(found):
             start, end = a + s, a + e
             left, right = kwic(text, start, end, window)
-            inside = quotes[(quotes["start"] <= start) & (quotes["end"] >= start)]
-            speaker = ("narrative" if inside.empty
-                       else inside["speaker"].iloc[0] or "(unknown speaker)")
-            modifiers = []
-            for special in re.finditer(r"special", text[start:end], re.IGNORECASE):
-                at = start + special.start()
-                modifiers.append(" ".join(_WORD.findall(text[:at])[-2:] + ["special"]
-                                          + _WORD.findall(text[at + len("special"):])[:3]))
+            specials = [start + m.start() for m in
+                        re.finditer(r"special", text[start:end], re.IGNORECASE)]
+            speaker, voice = _speaker_at(quotes, start), "quotation"
+            if speaker is None:  # the use is the outlet's, unless its "special" is quoted
+                quoted = [w for w in (_speaker_at(quotes, at) for at in specials) if w]
+                speaker, voice = (quoted[0], "quoted word") if quoted else ("narrative",
+                                                                            "narrative")
+            modifiers = [" ".join(_WORD.findall(text[:at])[-2:] + ["special"]
+                                  + _WORD.findall(text[at + len("special"):])[:3])
+                         for at in specials]
             others = [t for t in tokenize(sentence) if t.lower() not in
                       ("special", "relationship")]
             rows.append({"doc_id": doc_id, "source": source,
                          "sentence": numbers[i] if numbers else None, "variant": variant,
                          "left": " ".join(left.split()), "match": text[start:end],
-                         "right": " ".join(right.split()), "speaker": speaker,
+                         "right": " ".join(right.split()),
+                         "speaker": speaker or "(unknown speaker)", "voice": voice,
                          "modifiers": " / ".join(modifiers),
                          "collocates": ", ".join(dict.fromkeys(others))})
     return rows
 
 
 def _merge(found):
-    """Overlapping matches become one occurrence; the variant with words between wins."""
+    """Overlapping matches become one occurrence; it is verbatim when any part of it prints
+    the phrase whole ("special relationship even more special")."""
     merged = []
     for s, e, variant in sorted(found):
         if merged and s < merged[-1][1]:
             ps, pe, pv = merged[-1]
-            merged[-1] = (ps, max(pe, e), "relationship … special"
-                          if "…" in pv or "…" in variant else pv)
+            merged[-1] = (ps, max(pe, e), VERBATIM if VERBATIM in (pv, variant) else GAPPED)
         else:
             merged.append((s, e, variant))
     return merged
