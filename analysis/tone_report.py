@@ -402,6 +402,31 @@ def lexical_parts(drivers: pd.DataFrame) -> dict[str, float]:
     return {"net": float(part.sum()) / total, "gross": float(part.abs().sum()) / abs(total)}
 
 
+def table_marks_sentence(drivers: pd.DataFrame, shown: int) -> str:
+    """Which likely misread words the first ``shown`` rows of :func:`drivers_table` mark,
+    and how many more lie below them.
+
+    Examples
+    --------
+    >>> from analysis.sentiment import tone_drivers
+    >>> d = tone_drivers(["Our special relationship is strong.", "A good day."],
+    ...                  ["The Security Council met.", "Talks."])
+    >>> print(table_marks_sentence(d, 3))
+    The table marks “security”; 1 more lies below it.
+    >>> print(table_marks_sentence(d, 1))
+    None of the likely misread words is in the table; 2 misread words lie below it.
+    """
+    misread = drivers.index[drivers["misread_difference"] != 0]
+    in_table = [w for w in drivers.head(shown).index if w in misread]
+    rest = len(misread) - len(in_table)
+    if not len(misread):
+        return "The table marks no likely misread word."
+    more = f"{rest} more" if in_table else plural(rest, "misread word")
+    return (("The table marks " + join(f"“{w}”" for w in in_table) if in_table
+             else "None of the likely misread words is in the table")
+            + (f"; {more} {'lies' if rest == 1 else 'lie'} below it." if rest else "."))
+
+
 def lexical_sentence(drivers: pd.DataFrame, shown: int | None = None, k: int = 3,
                      what: str = "this difference") -> str:
     """How much of a difference of tone comes from likely misread words, gross and net
@@ -441,13 +466,7 @@ def lexical_sentence(drivers: pd.DataFrame, shown: int | None = None, k: int = 3
         named = f" ({join(words)})"
         where = ""
     else:
-        in_table = [w for w in drivers.head(shown).index if w in misread.index]
-        rest = len(misread) - len(in_table)
-        more = f"{rest} more" if in_table else plural(rest, "misread word")
-        where = (" The table marks " + join(f"“{w}”" for w in in_table) if in_table
-                 else " None of them is in the table") + (
-            f"; {more} {'lies' if rest == 1 else 'lie'} below it." if rest else ".")
-        named = ""
+        where, named = " " + table_marks_sentence(drivers, shown), ""
     net, gross = parts["net"], parts["gross"]
     if abs(gross - abs(net)) < 0.005:  # one direction only: gross and net are one
         if net < 0:
