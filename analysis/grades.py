@@ -18,6 +18,13 @@ from analysis.prose import describe_mean
 from analysis.stats import Interval
 from analysis.wording import capital, k_of_n, number_word
 
+# Where and when each benchmark data set was written, by the ``data`` field of
+# evaluation/readability.json (a fact of the public data set, not of the corpus). A result
+# that carries ``period``, ``source`` or ``country`` itself overrides these.
+BENCHMARK_DATA = {
+    "bbc": {"period": "2004–05", "source": "BBC News", "country": "British"},  # Greene 2006
+}
+
 
 def describe_grade(row: pd.Series, fmt: str = "{:.1f}") -> str:
     """One row of :func:`analysis.readability.grouped_readability` in words: the grade, its
@@ -45,7 +52,9 @@ class Benchmark:
     """One formula's distribution over a benchmark's articles, and where it was measured.
 
     ``name`` says which stories ("BBC News stories", "BBC News politics stories"); ``date``,
-    ``data`` and ``description`` come from the committed evaluation result.
+    ``data`` and ``description`` come from the committed evaluation result; ``period``,
+    ``source`` and ``country`` say when and where the stories were written
+    (:data:`BENCHMARK_DATA`), so a sentence can name the benchmark's era and outlet.
     """
 
     name: str
@@ -59,6 +68,9 @@ class Benchmark:
     date: str
     data: str
     description: str
+    period: str = ""
+    source: str = ""
+    country: str = ""
 
     @property
     def band(self) -> tuple[float, float]:
@@ -88,8 +100,8 @@ def news_benchmark(result: dict, metric: str = "flesch_kincaid_grade",
     ...           "metrics": {"overall": {"flesch_kincaid_grade": {"n": 2, "mean": 10,
     ...           "p10": 8, "q1": 9, "median": 10, "q3": 11, "p90": 12}}, "by_section": {}}}
     >>> bench = news_benchmark(result)
-    >>> bench.name, bench.median, bench.band
-    ('BBC News stories', 10.0, (9.0, 11.0))
+    >>> bench.name, bench.median, bench.band, bench.period, bench.source
+    ('BBC News stories', 10.0, (9.0, 11.0), '2004–05', 'BBC News')
     >>> news_benchmark(result, section="politics")
     Traceback (most recent call last):
     ...
@@ -106,10 +118,13 @@ def news_benchmark(result: dict, metric: str = "flesch_kincaid_grade",
                            f"(sections: {', '.join(sorted(sections)) or 'none'})")
         values = sections[section][metric]
         name = f"{source} {section} stories"
+    known = BENCHMARK_DATA.get(str(result.get("data", "")), {})
+    where = {k: str(result.get(k) or known.get(k, "")) for k in ("period", "source", "country")}
+    where["source"] = where["source"] or source
     return Benchmark(name, metric, int(values["n"]), *(float(values[k]) for k in
                                                        ("p10", "q1", "median", "q3", "p90")),
                      str(result.get("date", "")), str(result.get("data", "")),
-                     str(result.get("description", "")))
+                     str(result.get("description", "")), **where)
 
 
 def benchmark_counts(values: pd.Series, bench: Benchmark) -> dict[str, int]:
@@ -171,6 +186,95 @@ def benchmark_sentence(values: pd.Series, bench: Benchmark, thing: str = "articl
         text += (f"; {number_word(ordinary)} {'is' if ordinary == 1 else 'are'} no higher "
                  f"than three in four of them (at or below {fmt.format(bench.q3)}{unit})")
     return text + "."
+
+
+def years_phrase(published) -> str:
+    """The years a set of articles was published in, for prose: "2022 to 2025", "2024",
+    or "" without a date.
+
+    Examples
+    --------
+    >>> years_phrase(["2022-02-02", "2025-02-26", "2023-01", None])
+    '2022 to 2025'
+    >>> years_phrase(["2024-05-01"]), years_phrase([None])
+    ('2024', '')
+    """
+    years = pd.Series([str(p)[:4] for p in published if p is not None and str(p)[:4].isdigit()])
+    if years.empty:
+        return ""
+    first, last = years.min(), years.max()
+    return first if first == last else f"{first} to {last}"
+
+
+def interval_benchmark_sentence(table: pd.DataFrame, bench: Benchmark, years: str = "",
+                                thing: str = "article", fmt: str = "{:.1f}",
+                                provenance: bool = True) -> str:
+    """Where a set of grades lies against the benchmark, point estimates and intervals
+    apart, with the benchmark's outlet and era named.
+
+    Counts first: how many point estimates lie above the benchmark's 90th percentile, and
+    how many 95% intervals reach into its middle half (an interval that does cannot say
+    the grade is above ordinary news). No verdict is drawn from a point estimate alone.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        One row per article: ``estimate``, ``low``, ``high`` (NaN: no interval).
+    years : str
+        When the articles were published (:func:`years_phrase`), to set against the
+        benchmark's ``period``.
+    provenance : bool
+        Close with a sentence on the benchmark's outlet and era against the articles'
+        (once per paragraph is enough).
+
+    Examples
+    --------
+    >>> bench = Benchmark("BBC News politics stories", "g", 9, 8.5, 9.7, 10.7, 11.9, 12.7,
+    ...                   "", "", "", period="2004–05", source="BBC News", country="British")
+    >>> t = pd.DataFrame({"estimate": [13.5, 12.9, 15.0, 12.0],
+    ...                   "low": [12.8, 11.5, 14.0, float("nan")],
+    ...                   "high": [14.2, 14.3, 16.0, float("nan")]})
+    >>> print(interval_benchmark_sentence(t, bench, "2022 to 2025"))
+    Three of the four articles have a grade above 12.7, the level nine in ten BBC News
+    politics stories of 2004–05 stay under, but these are point estimates: one of the three
+    95% intervals reaches into the middle half of those stories (9.7 to 11.9), and one of
+    the four articles has no interval. The benchmark is one British outlet, BBC News, in
+    2004–05; these articles were published from 2022 to 2025.
+    """
+    values = table["estimate"].astype(float)
+    known = values.notna()
+    n, k = int(known.sum()), int((values > bench.p90).sum())
+    things = thing + "s"
+    of = f" of {bench.period}" if bench.period else ""
+    if n == 0:
+        return f"No {thing} has a grade to compare with {bench.name}{of}."
+    low, high = table["low"].astype(float), table["high"].astype(float)
+    has = known & low.notna() & high.notna()
+    reach = int((has & (low <= bench.q3) & (high >= bench.q1)).sum())
+    m = int(has.sum())
+    head = (capital(k_of_n(k, n, thing, things, words=True)) + (" has" if k == 1 or n == 1
+                                                                else " have"))
+    if n == 1:
+        head = f"The one {thing} " + ("has" if k else "does not have")
+    text = (f"{head} a grade above {fmt.format(bench.p90)}, the level nine in ten "
+            f"{bench.name}{of} stay under")
+    band = f"the middle half of those stories ({fmt.format(bench.q1)} to {fmt.format(bench.q3)})"
+    if m == 0:
+        text += (f", but these are point estimates, and no {thing} has an interval to say "
+                 "how far they are from it.")
+    else:
+        verb = "reaches" if reach == 1 else "reach"
+        count = (f"{number_word(reach)} of the {number_word(m)} 95% intervals {verb} into"
+                 if m > 1 else f"its 95% interval {'reaches' if reach else 'does not reach'} "
+                 "into")
+        none = (f", and {k_of_n(n - m, n, thing, things, words=True)} "
+                f"{'has' if n - m == 1 else 'have'} no interval" if m < n else "")
+        text += f", but these are point estimates: {count} {band}{none}."
+    if provenance and bench.source and bench.period:
+        country = f"{bench.country} " if bench.country else ""
+        text += (f" The benchmark is one {country}outlet, {bench.source}, in {bench.period}"
+                 + (f"; these {things} were published from {years}." if years else "."))
+    return text
 
 
 def benchmark_note(bench: Benchmark, fmt: str = "{:.1f}") -> str:

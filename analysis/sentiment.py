@@ -22,7 +22,16 @@ import pandas as pd
 
 POSITIVE, NEGATIVE = 0.05, -0.05
 
-# Sentences about a target, for the sentence-level proxy of targeted sentiment.
+# Sentences about a target, for the sentence-level proxy of targeted sentiment. The
+# comparison target is a design choice, not found from the corpus; the chapter says so, in
+# these words
+# (TARGET_TERMS: what each pattern matches, for the prose; the tests check every term
+# matches its own pattern).
+TARGET_TERMS = {
+    "Russia or Putin": ("Russia", "Putin", "the Kremlin", "Moscow"),
+    "UK–US relationship": ("the relationship", "the alliance", "allies", "partnership",
+                           "UK-US"),
+}
 TARGETS = {
     "Russia or Putin": r"\bRussia(?:n|ns|'s|’s)?\b|\bPutin\b|\bKremlin\b|\bMoscow\b",
     "UK–US relationship": r"special relationship|\balliance\b|\ballies\b|\bpartnership\b"
@@ -232,13 +241,15 @@ def _compound(text: str, valences: Iterable[float]) -> float:
     return normalize(total) if total else 0.0
 
 
-def word_contributions(texts: Iterable[str]) -> pd.DataFrame:
+def word_contributions(texts: Iterable[str], drop: Iterable[str] = ()) -> pd.DataFrame:
     """Each scored word's share of its text's compound score, and whether it is misread.
 
     VADER's compound is a squashed sum of word valences; each word's contribution is its
     valence's share of that sum times the compound, so a text's contributions add up to
     its compound score exactly. ``kind`` and ``reason`` say when the word is likely
-    misread (see :func:`misreadings`).
+    misread (see :func:`misreadings`). Words in ``drop`` (any case) are scored as if VADER
+    did not know them, as in :func:`compound_without`: they have no row, and the others'
+    contributions add up to that score.
 
     Returns
     -------
@@ -254,10 +265,14 @@ def word_contributions(texts: Iterable[str]) -> pd.DataFrame:
     [['positive', 2.6, 'sense']]
     >>> round(float(table["contribution"].sum()), 4)
     0.5574
+    >>> word_contributions(["A special and good day."], drop=["special"])["word"].tolist()
+    ['good']
     """
     rows = []
+    dropped = {w.lower() for w in drop}
     for text_id, text in enumerate(texts):
         scored, words, valences = _valences(str(text))
+        valences = [0.0 if w.lower() in dropped else v for w, v in zip(words, valences)]
         compound, total = _compound(scored, valences), sum(valences)
         found = _misread(scored, words, valences)
         for position, (word, valence) in enumerate(zip(words, valences)):
@@ -449,19 +464,22 @@ def compound_without(texts: Iterable[str], words: Iterable[str]) -> pd.Series:
     return pd.Series(scores, dtype=float, name="compound_without")
 
 
-def tone_drivers(texts_a: Iterable[str], texts_b: Iterable[str]) -> pd.DataFrame:
+def tone_drivers(texts_a: Iterable[str], texts_b: Iterable[str],
+                 drop: Iterable[str] = ()) -> pd.DataFrame:
     """Which lexicon words make up the difference in mean compound between two groups.
 
     The difference of the groups' mean compound scores is split exactly over words: a
     word's part is its summed contribution per sentence of group A minus that of group
     B. The part of it that comes from misread occurrences (:func:`misreadings`: "special
     relationship", "national security", "the United States") is lexical, not tonal;
-    ``attrs["misread_share"]`` is that part of the whole difference.
+    ``attrs["misread_share"]`` is that part of the whole difference. With ``drop``, the
+    difference is that of the scores without those words (:func:`compound_without`).
 
     Returns
     -------
     pandas.DataFrame
-        Index ``word`` (lower case); ``n_a, n_b`` (occurrences), ``per_sentence_a,
+        Index ``word`` (lower case); ``n_a, n_b`` (occurrences), ``sentences_a,
+        sentences_b`` (sentences that hold the word), ``per_sentence_a,
         per_sentence_b``, ``difference`` (adds up to the difference of means), ``share``
         of it, ``misread_difference`` (the part from misread occurrences) and ``reason``;
         sorted by the size of ``difference``. ``attrs["difference"]`` holds the total.
@@ -474,19 +492,24 @@ def tone_drivers(texts_a: Iterable[str], texts_b: Iterable[str]) -> pd.DataFrame
     (['special', 'aggression', 'well'], 0.4855)
     >>> round(drivers.attrs["misread_share"], 2)  # 1.7 / √(1.7² + 15) / 2 / 0.4855
     0.41
+    >>> without = tone_drivers(["A special relationship.", "Talks went well."],
+    ...                        ["Russian aggression.", "The talks."], drop=["special"])
+    >>> "special" in without.index, round(without.attrs["misread_share"], 2)
+    (False, 0.0)
     """
-    texts_a, texts_b = list(texts_a), list(texts_b)
+    texts_a, texts_b, drop = list(texts_a), list(texts_b), tuple(drop)
     columns = {}
     for name, texts, sign in (("a", texts_a, 1), ("b", texts_b, -1)):
-        words = word_contributions(texts).assign(word=lambda t: t["word"].str.lower())
+        words = word_contributions(texts, drop).assign(word=lambda t: t["word"].str.lower())
         per = words["contribution"] / max(1, len(texts))
         columns[f"n_{name}"] = words.groupby("word").size()
+        columns[f"sentences_{name}"] = words.groupby("word")["text_id"].nunique()
         columns[f"per_sentence_{name}"] = per.groupby(words["word"]).sum()
         columns[f"misread_{name}"] = (sign * per.where(words["kind"] != "", 0.0)).groupby(
             words["word"]).sum()
         columns[f"reason_{name}"] = words[words["kind"] != ""].groupby("word")["reason"].first()
     table = pd.DataFrame(columns)
-    result = table[["n_a", "n_b"]].fillna(0).astype(int)
+    result = table[["n_a", "n_b", "sentences_a", "sentences_b"]].fillna(0).astype(int)
     result["per_sentence_a"] = table["per_sentence_a"].fillna(0.0)
     result["per_sentence_b"] = table["per_sentence_b"].fillna(0.0)
     result["difference"] = result["per_sentence_a"] - result["per_sentence_b"]

@@ -7,7 +7,8 @@
 - :func:`drivers_table`: the words that make up a difference of tone
   (:func:`analysis.sentiment.tone_drivers`), marked where the reading is lexical.
 - :func:`target_groups`: sentences about the relationship, about Russia, both or neither.
-- :func:`extremes`: the highest and the lowest group, compared by their difference.
+- :func:`extremes`, :func:`extremes_sentence`: the highest and the lowest group and
+  the gap between them, untested (a pair picked after looking).
 """
 
 from __future__ import annotations
@@ -17,9 +18,16 @@ import pandas as pd
 
 from analysis import anchors
 from analysis.figures import article_labels
-from analysis.sentiment import TARGETS, misreadings, summarise_misreadings
-from analysis.stats import Difference, mean_difference
-from analysis.wording import join, plural, signed
+from analysis.sentiment import (
+    TARGET_TERMS,
+    TARGETS,
+    label,
+    misreadings,
+    summarise_misreadings,
+    unscored_idioms,
+)
+from analysis.stats import Difference
+from analysis.wording import join, k_of_n, number_word, plural, signed
 
 RELATIONSHIP, RUSSIA = "UK–US relationship", "Russia or Putin"
 if set(TARGETS) != {RELATIONSHIP, RUSSIA}:  # the names the chapter reads
@@ -77,6 +85,85 @@ def misreading_table(sentences: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFr
     return table[columns]
 
 
+def idiom_table(sentences: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The sentences that hold a figure of speech VADER cannot see
+    (:func:`analysis.sentiment.unscored_idioms`), one row each, with VADER's score of them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``figure of speech`` (the idioms, as written), ``its tone`` ("negative" or
+        "positive"), ``VADER compound`` (the sentence's score), ``VADER label``,
+        ``article`` and ``sentence`` (linked to its place in the annotated articles:
+        :class:`~analysis.safe.Markup`); empty, with these columns, when none occurs.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["Sky News"]})
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sentence": [1, 2],
+    ...                   "text": ["He poured cold water on the good plan.", "A quiet day."]})
+    >>> table = idiom_table(s, corpus)
+    >>> table[["figure of speech", "its tone", "VADER label"]].values.tolist()
+    [['poured cold water', 'negative', 'positive']]
+    """
+    columns = ["figure of speech", "its tone", "VADER compound", "VADER label", "article",
+               "sentence"]
+    found = unscored_idioms(sentences["text"])
+    if found.empty:
+        return pd.DataFrame(columns=columns)
+    rows = sentences.reset_index(drop=True)
+    per = found.groupby("text_id", sort=True).agg(
+        idioms=("match", lambda m: "; ".join(dict.fromkeys(m))),
+        signs=("sign", lambda v: "mixed" if v.nunique() > 1 else
+               ("positive" if v.iloc[0] == "+" else "negative")),
+        compound=("compound", "first"))
+    where = rows.loc[per.index.to_numpy(dtype=int)]
+    return pd.DataFrame({
+        "figure of speech": per["idioms"].to_numpy(),
+        "its tone": per["signs"].to_numpy(),
+        "VADER compound": per["compound"].to_numpy(dtype=float),
+        "VADER label": label(per["compound"]),
+        "article": where["doc_id"].map(article_labels(corpus)).to_numpy(),
+        "sentence": anchors.link_cells(where["text"], anchors.sentence_links(where))},
+        columns=columns)
+
+
+def negative_misread_sentence(sentences: pd.DataFrame, corpus: pd.DataFrame) -> str:
+    """Misreadings that lower a score: how many sentences hold a negative lexicon word in a
+    neutral sense, and the one whose score they move most, worked through.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["Sky News"]})
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sentence": [1, 2], "text": [
+    ...     "“We fought wars together,” he said.", "A quiet day."]})
+    >>> print(negative_misread_sentence(s, corpus))
+    Misreadings also lower scores: negative words in a neutral sense occur in 1 of the 2
+    sentences (“wars” and “fought”). In “‘We fought wars together,’ he said.” (Sky News),
+    VADER gives −0.71; with “fought” and “wars” at zero, 0.00. The reading is likely wrong: allies
+    fighting on one side (we fought wars together), shared history, not hostility.
+    """
+    found = misreadings(sentences["text"])
+    found = found[(found["valence"] < 0) & (found["kind"] == "sense")]
+    if found.empty:
+        return (f"No negative word in a listed neutral sense occurs in the "
+                f"{plural(len(sentences), 'sentence')}.")
+    words = list(dict.fromkeys(found.sort_values("contribution", kind="stable")["word"]
+                               .str.lower()))
+    moved = (found["compound"] - found["compound_without"]).abs()
+    example = found.loc[moved.idxmax()]
+    own = list(dict.fromkeys(found.loc[found["text_id"] == example["text_id"], "word"]))
+    doc = sentences["doc_id"].iloc[int(example["text_id"])]
+    quoted = str(example["text"]).strip().replace("“", "‘").replace("”", "’")  # quote in quote
+    return (f"Misreadings also lower scores: negative words in a neutral sense occur in "
+            f"{found['text_id'].nunique():,} of the {plural(len(sentences), 'sentence')} "
+            f"({join([f'“{w}”' for w in words], limit=6)}). In “{quoted}” "
+            f"({article_labels(corpus).get(doc, doc)}), VADER gives "
+            f"{signed(example['compound'])}; with {join([f'“{w}”' for w in own])} at zero, "
+            f"{signed(example['compound_without'])}. The reading is likely wrong: "
+            f"{example['reason']}.")
+
+
 def drivers_table(drivers: pd.DataFrame, k: int = 10) -> pd.DataFrame:
     """The ``k`` words that move a difference of tone most, for a table.
 
@@ -88,7 +175,8 @@ def drivers_table(drivers: pd.DataFrame, k: int = 10) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``in A`` and ``in B`` (occurrences), ``part of the difference`` (adds up, over all
+        ``in A`` and ``in B`` (sentences that hold the word, the unit the prose counts),
+        ``part of the difference`` (adds up, over all
         words, to the difference of mean compound), ``share`` of it, and ``lexical?`` (the
         reason the word is likely misread, or "").
 
@@ -101,7 +189,7 @@ def drivers_table(drivers: pd.DataFrame, k: int = 10) -> pd.DataFrame:
     (['special', 'aggression'], [True, False])
     """
     top = drivers.head(k)
-    return pd.DataFrame({"in A": top["n_a"], "in B": top["n_b"],
+    return pd.DataFrame({"in A": top["sentences_a"], "in B": top["sentences_b"],
                          "part of the difference": top["difference"].round(4),
                          "share": top["share"],
                          "lexical?": top["reason"].where(top["misread_difference"] != 0, "")},
@@ -125,40 +213,114 @@ def target_groups(scored: pd.DataFrame) -> pd.Series:
                                "neither"), index=scored.index, name="target")
 
 
-def extremes(table: pd.DataFrame, sentences: pd.DataFrame, by: str,
-             value: str = "compound") -> tuple[str, str, Difference] | None:
-    """The groups with the highest and the lowest mean, and their difference with its
-    interval (each group's own unit resampled).
+def target_design_sentence(scored: pd.DataFrame) -> str:
+    """The comparison target said to be a design choice, in the words its pattern matches
+    (:data:`analysis.sentiment.TARGET_TERMS`), with how many sentences and articles mention
+    it: counts first, and a plain statement when none does.
 
-    The two are picked after looking at all groups, so the interval is, if anything, too
-    optimistic: a difference between extremes always looks larger than a difference
-    between two groups chosen beforehand.
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], RELATIONSHIP: [True, False, False],
+    ...                   RUSSIA: [False, True, False]})
+    >>> print(target_design_sentence(s))
+    The second group is fixed by the project's design, not found from the corpus: sentences
+    that mention Russia, Putin, the Kremlin or Moscow (the patterns of
+    analysis.sentiment.TARGETS); they are 1 of the 3 sentences, in 1 of the 2 articles. On
+    a corpus about other leaders another comparison may fit better.
+    >>> print(target_design_sentence(s.assign(**{RUSSIA: False})).split("; ")[1])
+    no sentence here mentions them, so there is nothing to compare. On a corpus about other
+    leaders another comparison may fit better.
+    """
+    terms = join(TARGET_TERMS[RUSSIA], "or")
+    hits = scored[RUSSIA].astype(bool)
+    n_docs = scored["doc_id"].nunique()
+    count = ("no sentence here mentions them, so there is nothing to compare" if not hits.any()
+             else f"they are {k_of_n(int(hits.sum()), len(scored), 'sentence')}, in "
+                  f"{k_of_n(scored.loc[hits, 'doc_id'].nunique(), n_docs, 'article')}")
+    return ("The second group is fixed by the project's design, not found from the corpus: "
+            f"sentences that mention {terms} (the patterns of analysis.sentiment.TARGETS); "
+            f"{count}. On a corpus about other leaders another comparison may fit better.")
+
+
+def extremes(table: pd.DataFrame) -> tuple[str, str, float] | None:
+    """The groups with the highest and the lowest mean, and the gap between them.
+
+    No interval and no verdict: the two are picked *after* looking at every group, as the
+    highest and the lowest, so a 95% interval for their difference (made for two groups
+    chosen beforehand) would be too narrow, and the gap is the largest in the set by
+    construction. :func:`extremes_sentence` says so.
 
     Parameters
     ----------
     table : pandas.DataFrame
-        :func:`analysis.stats.grouped_mean` of ``sentences`` by ``by`` (index: groups).
+        :func:`analysis.stats.grouped_mean` (index: groups; ``estimate``).
 
     Returns
     -------
-    (str, str, Difference) or None
-        None when there are fewer than two groups with an estimate.
+    (str, str, float) or None
+        The highest group, the lowest, and the highest mean minus the lowest; None when
+        fewer than two groups have an estimate.
 
     Examples
     --------
-    >>> s = pd.DataFrame({"doc_id": ["a"] * 12 + ["b"] * 12,
-    ...                   "compound": [0.5, 0.4] * 6 + [0.0, -0.1] * 6})
-    >>> from analysis.stats import grouped_mean
-    >>> high, low, d = extremes(grouped_mean(s, "doc_id", "compound"), s, "doc_id")
-    >>> high, low, round(d.estimate, 2), d.verdict()
-    ('a', 'b', 0.5, 'higher than')
+    >>> table = pd.DataFrame({"estimate": [0.1, 0.45, -0.2, np.nan]}, index=list("abcd"))
+    >>> high, low, gap = extremes(table)
+    >>> high, low, round(gap, 2)
+    ('b', 'c', 0.65)
+    >>> extremes(table.loc[["a", "d"]]) is None
+    True
     """
     known = table["estimate"].dropna()
     if len(known) < 2:
         return None
     high = known.sort_values(ascending=False, kind="stable").index[0]
     low = known.sort_values(kind="stable").index[0]
-    return high, low, mean_difference(sentences, by, high, low, value)
+    return high, low, float(known[high] - known[low])
+
+
+def extremes_sentence(high: str, low: str, values: tuple[float, float], n: int,
+                      thing: str = "article", top: str = "highest-scoring",
+                      bottom: str = "lowest-scoring", fmt: str = "{:+.2f}",
+                      unit: str = "") -> str:
+    """The highest and the lowest of ``n`` groups and the gap between them, said to be
+    untested (:func:`extremes`).
+
+    Parameters
+    ----------
+    high, low : str
+        How the prose names the two (labels).
+    values : (float, float)
+        The highest value and the lowest.
+    n : int
+        How many groups were looked at.
+    top, bottom : str
+        The words for the highest and the lowest ("hardest", "plainest").
+
+    Examples
+    --------
+    >>> print(extremes_sentence("Sky News", "The Independent", (0.41, 0.06), 5))
+    The highest-scoring of the five articles (Sky News: +0.41) and the lowest-scoring (The
+    Independent: +0.06) are +0.35 apart. As a pair picked after looking at all five, their
+    gap is not tested: it is the largest in the set by construction, and no interval or
+    verdict is given for it.
+    >>> print(extremes_sentence("A", "B", (14.1, 12.0), 2, top="hardest",
+    ...                         bottom="plainest", fmt="{:.1f}", unit="grades"))
+    The hardest of the two articles (A: 14.1) and the plainest (B: 12.0) are 2.1 grades
+    apart. As a pair picked after looking at both, their gap is not tested: it is the
+    largest in the set by construction, and no interval or verdict is given for it.
+    """
+    unit = f" {unit}" if unit else ""
+
+    def fmt_(value: float) -> str:
+        return fmt.format(value).replace("-", "−")
+
+    gap = fmt_(values[0] - values[1])
+    everyone = "both" if n == 2 else f"all {number_word(n)}"
+    return (f"The {top} of the {number_word(n)} {thing}s ({high}: {fmt_(values[0])}) "
+            f"and the {bottom} ({low}: {fmt_(values[1])}) are {gap}{unit} apart. "
+            f"As a pair picked after looking at {everyone}, their gap is not tested: it is "
+            "the largest in the set by construction, and no interval or verdict is given "
+            "for it.")
 
 
 def misread_sentence(table: pd.DataFrame, n_with: int, n_sentences: int, k: int = 3) -> str:
@@ -216,30 +378,108 @@ def idiom_sentence(found: pd.DataFrame, n_sentences: int, k: int = 3) -> str:
             "has the opposite sign to the idiom.")
 
 
-def lexical_sentence(drivers: pd.DataFrame, k: int = 3) -> str:
-    """How much of a difference of tone comes from likely misread words
-    (:func:`analysis.sentiment.tone_drivers`), and which words carry it.
+def lexical_parts(drivers: pd.DataFrame) -> dict[str, float]:
+    """How much of a difference of tone likely misread words make, gross and net
+    (:func:`analysis.sentiment.tone_drivers`).
+
+    Misread words sit on both sides of a comparison, and their parts of the difference
+    have both signs, so they partly cancel: ``net`` is their summed part over the
+    difference (what is left of it if they are set to zero is ``1 - net``), ``gross`` the
+    sum of their parts each taken without its sign, over the size of the difference (how
+    much they move it one way or the other). Both NaN without a difference.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"misread_difference": [0.03, -0.02, 0.0]})
+    >>> d.attrs["difference"] = 0.2
+    >>> {k: round(v, 2) for k, v in lexical_parts(d).items()}
+    {'net': 0.05, 'gross': 0.25}
+    """
+    total = float(drivers.attrs.get("difference", float("nan")))
+    if not np.isfinite(total) or total == 0:
+        return {"net": float("nan"), "gross": float("nan")}
+    part = drivers["misread_difference"].astype(float)
+    return {"net": float(part.sum()) / total, "gross": float(part.abs().sum()) / abs(total)}
+
+
+def table_marks_sentence(drivers: pd.DataFrame, shown: int) -> str:
+    """Which likely misread words the first ``shown`` rows of :func:`drivers_table` mark,
+    and how many more lie below them.
+
+    Examples
+    --------
+    >>> from analysis.sentiment import tone_drivers
+    >>> d = tone_drivers(["Our special relationship is strong.", "A good day."],
+    ...                  ["The Security Council met.", "Talks."])
+    >>> print(table_marks_sentence(d, 3))
+    The table marks “security”; 1 more lies below it.
+    >>> print(table_marks_sentence(d, 1))
+    None of the likely misread words is in the table; 2 misread words lie below it.
+    """
+    misread = drivers.index[drivers["misread_difference"] != 0]
+    in_table = [w for w in drivers.head(shown).index if w in misread]
+    rest = len(misread) - len(in_table)
+    if not len(misread):
+        return "The table marks no likely misread word."
+    more = f"{rest} more" if in_table else plural(rest, "misread word")
+    return (("The table marks " + join(f"“{w}”" for w in in_table) if in_table
+             else "None of the likely misread words is in the table")
+            + (f"; {more} {'lies' if rest == 1 else 'lie'} below it." if rest else "."))
+
+
+def lexical_sentence(drivers: pd.DataFrame, shown: int | None = None, k: int = 3,
+                     what: str = "this difference") -> str:
+    """How much of a difference of tone comes from likely misread words, gross and net
+    (:func:`lexical_parts`), and which words carry it.
+
+    Parameters
+    ----------
+    drivers : pandas.DataFrame
+        :func:`analysis.sentiment.tone_drivers`.
+    shown : int, optional
+        The rows of :func:`drivers_table` the page shows: the words named are then the
+        misread words among them, as the table marks them, and the others are counted.
+        Without it, the first ``k`` misread words in the table's order are named.
 
     Examples
     --------
     >>> from analysis.sentiment import tone_drivers
     >>> d = tone_drivers(["A special relationship."], ["Russian aggression."])
-    >>> lexical_sentence(d)
-    'On balance, 58% of this difference comes from words VADER likely misreads (“special”, on
-    either side): that part is lexical, not tone.'
+    >>> print(lexical_sentence(d))
+    Likely misread words (“special”) make 58% of this difference, all of them pushing the
+    same way: that part is lexical, not tone.
+    >>> d = tone_drivers(["Our special relationship is strong.", "A good day."],
+    ...                  ["The Security Council met.", "Talks."])
+    >>> print(lexical_sentence(d, shown=3))
+    Likely misread words move this difference one way or the other by as much as 79% of it,
+    summed without their signs; net, since those on the two sides partly cancel, they work
+    against it, by 4% of it. The table marks “security”; 1 more lies below it.
     """
-    share = drivers.attrs.get("misread_share", float("nan"))
-    if not np.isfinite(share) or not (drivers["misread_difference"] != 0).any():
-        return "None of this difference comes from words VADER likely misreads."
-    words = (drivers["misread_difference"].abs().sort_values(ascending=False, kind="stable")
-             .head(k))
-    words = [w for w, v in words.items() if v > 0]
-    listed = join(f"“{w}”" for w in words)
-    if share < 0:
-        return (f"Words VADER likely misreads ({listed}) work against this difference, by "
-                f"{-share:.0%} of it on balance: it does not come from them.")
-    return (f"On balance, {share:.0%} of this difference comes from words VADER likely "
-            f"misreads ({listed}, on either side): that part is lexical, not tone.")
+    parts = lexical_parts(drivers)
+    misread = drivers[drivers["misread_difference"] != 0]
+    if misread.empty or not np.isfinite(parts["net"]):
+        return f"None of {what} comes from words VADER likely misreads."
+    if shown is None:
+        words = [f"“{w}”" for w in misread.index[:k]]  # the order of drivers_table
+        if len(misread) > k:
+            words.append(plural(len(misread) - k, "other"))
+        named = f" ({join(words)})"
+        where = ""
+    else:
+        where, named = " " + table_marks_sentence(drivers, shown), ""
+    net, gross = parts["net"], parts["gross"]
+    if abs(gross - abs(net)) < 0.005:  # one direction only: gross and net are one
+        if net < 0:
+            return (f"Likely misread words{named} work against {what}, by {-net:.0%} of "
+                    f"it: it does not come from them.{where}")
+        return (f"Likely misread words{named} make {net:.0%} of {what}, all of them "
+                f"pushing the same way: that part is lexical, not tone.{where}")
+    head = (f"Likely misread words{named} move {what} one way or the other by as much as "
+            f"{gross:.0%} of it, summed without their signs; net, since those on the two "
+            "sides partly cancel, they ")
+    if net < 0:
+        return head + f"work against it, by {-net:.0%} of it.{where}"
+    return head + f"make {net:.0%} of it: that part is lexical, not tone.{where}"
 
 
 def difference_table(differences: dict[str, Difference]) -> pd.DataFrame:

@@ -71,3 +71,42 @@ def test_a_voice_only_some_articles_have_is_named_in_the_legend():
     names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert sorted(names) == sorted([NARRATIVE, QUOTED, EDITORIAL])
     plt.close(fig)
+
+
+def test_the_seed_grades_are_read_with_their_intervals_and_the_benchmarks_era(corpus, analysed):
+    """Point estimates and intervals counted apart; the benchmark's outlet and era named."""
+    bench = grades.news_benchmark(read_result("readability"))
+    table = (readability.grouped_readability(analysed.sentences, "doc_id")
+             .query("metric == 'flesch_kincaid_grade'").set_index("group"))
+    text = grades.interval_benchmark_sentence(table, bench, "2022 to 2025")
+    above = int((table["estimate"] > bench.p90).sum())
+    has = table["low"].notna() & table["high"].notna()
+    reach = int((has & (table["low"] <= bench.q3) & (table["high"] >= bench.q1)).sum())
+    words = {n: grades.number_word(n) for n in range(13)}
+    assert f"{words[reach]} of the {words[int(has.sum())]} 95% intervals" in text
+    assert text.lower().startswith("all " if above == len(table) else words[above].lower())
+    assert bench.period and bench.period in text and bench.source in text
+    assert "2022 to 2025" in text and "point estimates" in text
+    assert "The benchmark is" not in grades.interval_benchmark_sentence(table, bench,
+                                                                        provenance=False)
+
+
+def test_interval_sentences_read_right_at_any_size():
+    bench = grades.Benchmark("B stories", "g", 9, 8.5, 9.7, 10.7, 11.9, 12.7, "", "", "",
+                             period="2004–05", source="B", country="")
+    nan = float("nan")
+    for rows in ([], [(nan, nan, nan)], [(13.0, nan, nan)], [(13.0, 12.0, 14.0)],
+                 [(13.0, 12.8, 13.5), (9.0, 8.0, 10.0)], [(13.0, 12.0, 14.0)] * 12):
+        table = pd.DataFrame(rows, columns=["estimate", "low", "high"], dtype=float)
+        text = grades.interval_benchmark_sentence(table, bench, "2020")
+        assert "nan" not in text.lower() and " 0 of " not in text and "1 articles" not in text
+        assert text[0].isupper() and text.endswith(".")
+    two = pd.DataFrame({"estimate": [13.0, 9.0], "low": [12.8, 8.0], "high": [13.5, 10.0]})
+    text = grades.interval_benchmark_sentence(two, bench)
+    assert text.startswith("One of the two articles has a grade above 12.7")
+    assert "one of the two 95% intervals reaches into" in text
+
+
+def test_years_come_from_the_dates():
+    assert grades.years_phrase(pd.Series(["2023-01", "2021-05-02"])) == "2021 to 2023"
+    assert grades.years_phrase([]) == ""

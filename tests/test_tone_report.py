@@ -81,7 +81,104 @@ def test_sentences_mentioning_both_targets_are_their_own_group(scored):
 def test_the_extremes_are_the_highest_and_lowest_and_one_group_gives_none():
     s = pd.DataFrame({"doc_id": np.repeat(["a", "b", "c"], 12),
                       "compound": [0.5, 0.3] * 6 + [0.0, 0.1] * 6 + [-0.4, -0.2] * 6})
-    high, low, d = tr.extremes(grouped_mean(s, "doc_id", "compound"), s, "doc_id")
-    assert (high, low) == ("a", "c") and d.estimate == pytest.approx(0.7)
+    table = grouped_mean(s, "doc_id", "compound")
+    high, low, gap = tr.extremes(table)
+    means = s.groupby("doc_id")["compound"].mean()
+    assert (high, low) == (means.idxmax(), means.idxmin())
+    assert gap == pytest.approx(means.max() - means.min())
     one = s[s["doc_id"] == "a"]
-    assert tr.extremes(grouped_mean(one, "doc_id", "compound"), one, "doc_id") is None
+    assert tr.extremes(grouped_mean(one, "doc_id", "compound")) is None
+
+
+def test_a_pair_picked_as_extremes_gets_no_interval_and_no_verdict():
+    text = tr.extremes_sentence("A", "B", (0.51, 0.16), 5)
+    assert "+0.35 apart" in text and "not tested" in text
+    assert "interval (" not in text and "95%" not in text
+    assert not any(w in text for w in ("warmer than", "cooler than", "different"))
+    assert "−" in tr.extremes_sentence("A", "B", (-0.1, -0.3), 3)  # a true minus sign
+
+
+def test_the_lexical_sentence_names_the_misread_words_the_table_marks(scored):
+    quoted = scored.loc[scored["quoted"], "text"]
+    narrative = scored.loc[~scored["quoted"], "text"]
+    drivers = sentiment.tone_drivers(quoted, narrative)
+    table = tr.drivers_table(drivers, 10)
+    marked = [w for w in table.index if table.loc[w, "lexical?"] != ""]
+    text = tr.lexical_sentence(drivers, shown=10)
+    named = [w for w in drivers.index if f"“{w}”" in text]
+    assert named == marked and marked
+    # Gross and net, both from the per-word parts.
+    parts = tr.lexical_parts(drivers)
+    misread = drivers["misread_difference"]
+    assert parts["net"] == pytest.approx(misread.sum() / drivers.attrs["difference"])
+    assert parts["gross"] == pytest.approx(misread.abs().sum() / abs(drivers.attrs["difference"]))
+    assert parts["gross"] >= abs(parts["net"])
+    assert f"{parts['gross']:.0%}" in text and f"{abs(parts['net']):.0%}" in text
+    rest = int((misread != 0).sum()) - len(marked)
+    assert f"{rest} more" in text
+
+
+def test_a_comparison_without_a_word_is_driven_without_it():
+    a = ["Our special relationship is strong.", "A special, special day."]
+    b = ["The talks failed.", "A quiet day."]
+    drivers = sentiment.tone_drivers(a, b, drop=["special"])
+    assert "special" not in drivers.index
+    expected = (sentiment.compound_without(a, ["special"]).mean()
+                - sentiment.compound_without(b, ["special"]).mean())
+    assert drivers.attrs["difference"] == pytest.approx(expected, abs=1e-9)
+    assert "“special”" not in tr.lexical_sentence(drivers)
+
+
+def test_drivers_count_sentences_as_the_prose_does():
+    drivers = sentiment.tone_drivers(["A special, special day.", "A special envoy."], ["Hi."])
+    assert drivers.loc["special", "n_a"] == 3
+    assert drivers.loc["special", "sentences_a"] == 2
+    assert tr.drivers_table(drivers).loc["special", "in A"] == 2
+
+
+def test_idioms_are_shown_with_vaders_score():
+    corpus = pd.DataFrame({"doc_id": ["x"], "outlet": ["O"]})
+    s = pd.DataFrame({"doc_id": ["x"] * 3, "sentence": [1, 2, 3], "text": [
+        "He poured cold water on the good plan and the talks hit a snag.", "A quiet day.",
+        "They met."]})
+    table = tr.idiom_table(s, corpus)
+    assert len(table) == 1
+    assert table["VADER compound"].iloc[0] == pytest.approx(
+        sentiment.score_sentiment([s["text"].iloc[0]])["compound"].iloc[0])
+    assert "poured cold water" in table["figure of speech"].iloc[0]
+    assert "snag" in table["figure of speech"].iloc[0]
+    assert table["its tone"].iloc[0] == "negative"
+    assert tr.idiom_table(s.iloc[1:], corpus).empty
+
+
+def test_negative_misreadings_are_worked_through_or_said_to_be_absent():
+    corpus = pd.DataFrame({"doc_id": ["x"], "outlet": ["O"]})
+    s = pd.DataFrame({"doc_id": ["x"] * 2, "sentence": [1, 2],
+                      "text": ["“We fought wars together,” he said.", "A good day."]})
+    text = tr.negative_misread_sentence(s, corpus)
+    found = sentiment.misreadings(s["text"])
+    assert f"{found['compound'].iloc[0]:+.2f}".replace("-", "−") in text
+    assert "““" not in text  # a quotation inside the quotation is in single marks
+    assert tr.negative_misread_sentence(s.iloc[1:], corpus).startswith("No negative word")
+
+
+def test_the_comparison_target_reads_right_when_no_sentence_mentions_it():
+    s = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Our alliance is strong.", "Talks."]})
+    s = sentiment.score_sentences(s)
+    assert not s[tr.RUSSIA].any()
+    text = tr.target_design_sentence(s)
+    assert "nothing to compare" in text and "design" in text
+    groups = tr.target_groups(s)
+    pair = s[groups.isin(["relationship", "Russia"])]
+    rel = groups[pair.index] == "relationship"
+    drivers = sentiment.tone_drivers(pair.loc[rel, "text"], pair.loc[~rel, "text"])
+    assert tr.lexical_sentence(drivers).startswith("None of")
+    assert "nan" not in tr.lexical_sentence(drivers).lower()
+
+
+def test_every_target_term_the_prose_names_is_matched_by_its_pattern():
+    import re
+
+    for target, terms in sentiment.TARGET_TERMS.items():
+        for term in terms:
+            assert re.search(sentiment.TARGETS[target], f"About {term} today."), term
