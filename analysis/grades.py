@@ -18,13 +18,6 @@ from analysis.prose import describe_mean
 from analysis.stats import Interval
 from analysis.wording import capital, k_of_n, number_word
 
-# Where and when each benchmark data set was written, by the ``data`` field of
-# evaluation/readability.json (a fact of the public data set, not of the corpus). A result
-# that carries ``period``, ``source`` or ``country`` itself overrides these.
-BENCHMARK_DATA = {
-    "bbc": {"period": "2004–05", "source": "BBC News", "country": "British"},  # Greene 2006
-}
-
 
 def describe_grade(row: pd.Series, fmt: str = "{:.1f}") -> str:
     """One row of :func:`analysis.readability.grouped_readability` in words: the grade, its
@@ -53,8 +46,9 @@ class Benchmark:
 
     ``name`` says which stories ("BBC News stories", "BBC News politics stories"); ``date``,
     ``data`` and ``description`` come from the committed evaluation result; ``period``,
-    ``source`` and ``country`` say when and where the stories were written
-    (:data:`BENCHMARK_DATA`), so a sentence can name the benchmark's era and outlet.
+    ``source`` and ``country`` say when and where the stories were written (recorded by
+    ``python -m analysis.evaluate readability --source … --period …``), so a sentence can
+    name the benchmark's era and outlet.
     """
 
     name: str
@@ -98,7 +92,8 @@ def news_benchmark(result: dict, metric: str = "flesch_kincaid_grade",
     --------
     >>> result = {"date": "2026-11-24", "data": "bbc", "description": "2 articles",
     ...           "metrics": {"overall": {"flesch_kincaid_grade": {"n": 2, "mean": 10,
-    ...           "p10": 8, "q1": 9, "median": 10, "q3": 11, "p90": 12}}, "by_section": {}}}
+    ...           "p10": 8, "q1": 9, "median": 10, "q3": 11, "p90": 12}}, "by_section": {},
+    ...           "benchmark": {"source": "BBC News", "period": "2004–05"}}}
     >>> bench = news_benchmark(result)
     >>> bench.name, bench.median, bench.band, bench.period, bench.source
     ('BBC News stories', 10.0, (9.0, 11.0), '2004–05', 'BBC News')
@@ -118,8 +113,8 @@ def news_benchmark(result: dict, metric: str = "flesch_kincaid_grade",
                            f"(sections: {', '.join(sorted(sections)) or 'none'})")
         values = sections[section][metric]
         name = f"{source} {section} stories"
-    known = BENCHMARK_DATA.get(str(result.get("data", "")), {})
-    where = {k: str(result.get(k) or known.get(k, "")) for k in ("period", "source", "country")}
+    known = metrics.get("benchmark", {})  # recorded by the evaluation command
+    where = {k: str(known.get(k) or "") for k in ("period", "source", "country")}
     where["source"] = where["source"] or source
     return Benchmark(name, metric, int(values["n"]), *(float(values[k]) for k in
                                                        ("p10", "q1", "median", "q3", "p90")),

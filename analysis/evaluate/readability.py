@@ -88,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="folder of news articles (.txt, any depth)")
     parser.add_argument("--out", type=Path, default=None, help="result file (JSON)")
     parser.add_argument("--n-jobs", type=int, default=1)
+    # What the book says of the benchmark (recorded with the result, not typed in the
+    # chapters): whose stories, from when, from which country.
+    parser.add_argument("--source", default="", help='e.g. "BBC News"')
+    parser.add_argument("--period", default="", help='e.g. "2004–05"')
+    parser.add_argument("--country", default="", help='e.g. "British"')
     args = parser.parse_args(argv)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
@@ -95,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     duplicates = int((corpus["duplicate_of"].fillna("").astype(str) != "").sum())
     scores = article_scores(corpus)
     metrics = summarise(scores) | {"files": len(corpus), "duplicates_dropped": duplicates,
-                                   "loader_warnings": len(caught)}
+                                   "loader_warnings": len(caught),
+                                   "benchmark": {"source": args.source, "period": args.period,
+                                                 "country": args.country}}
     grade = metrics["overall"]["flesch_kincaid_grade"]
     description = (f"{metrics['articles']:,} distinct news articles in {args.data.name}/ "
                    f"({len(corpus):,} files, {duplicates} duplicates dropped), scored with "
