@@ -142,6 +142,23 @@ def test_inputs_changed_notices_another_corpus_and_an_edit_in_it(tmp_path):
 
 
 
+def test_editing_a_chapter_caption_re_executes_the_list_of_figures(tmp_path):
+    """The list of figures reads the chapters' captions: jupyter-cache alone would keep its
+    old output (and a stale glue) after a caption edit, as it sees only code changes."""
+    shutil.copytree(ROOT / "chapters", tmp_path / "chapters")
+    build_dir = tmp_path / "_build"
+    inputs_changed.main(build_dir, tmp_path, ROOT / "seeds")
+    _stale_caches(build_dir)
+    inputs_changed.main(build_dir, tmp_path, ROOT / "seeds")
+    assert (build_dir / ".jupyter_cache").exists()
+    chapter = tmp_path / "chapters" / "tone.ipynb"
+    text = chapter.read_text(encoding="utf-8")
+    assert "{figure}" in text
+    chapter.write_text(text.replace(":width: 100%", ":width: 99%", 1), encoding="utf-8")
+    inputs_changed.main(build_dir, tmp_path, ROOT / "seeds")
+    assert not (build_dir / ".jupyter_cache").exists()
+
+
 def test_editing_an_extension_rewrites_every_page_without_re_executing(tmp_path):
     shutil.copytree(ROOT / "_ext", tmp_path / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
     build_dir = tmp_path / "_build"

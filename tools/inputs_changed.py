@@ -2,7 +2,8 @@
 
 jupyter-cache re-runs a notebook only when its code cells change. The chapters
 also depend on the corpus (``seeds/``, or the folder a build chose), the helper
-package (``analysis/``) and the test data they read (``tests/data/``); this script
+package (``analysis/``), the test data they read (``tests/data/``) and, for the list
+of figures, the chapters' captions (``chapters/``); this script
 hashes those files, and the corpus folder's own path, and when the hash differs
 from the one recorded at the last build, deletes the execution cache and Sphinx's
 environment (which would otherwise skip notebooks whose own file did not change),
@@ -22,7 +23,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = ("analysis", "seeds", "tests/data", "references.bib")
+# chapters/: the list of figures reads every chapter's captions, which jupyter-cache does not
+# see (it re-runs a notebook only when its own code changes).
+INPUTS = ("analysis", "seeds", "tests/data", "references.bib", "chapters")
 EXTENSIONS = ("_ext",)
 
 
