@@ -25,7 +25,7 @@ from analysis.lexicons import speech_verbs
 from analysis.mentions import find_mentions
 from analysis.quotemarks import Quote, find_quotes, paragraph_spans, transcript_lines
 from analysis.sieves import Article, attribute_one, rstrip_at
-from analysis.subjects import inverted, subject_before
+from analysis.subjects import coordinated, inverted, subject_before
 from analysis.text import split_sentences
 
 
@@ -173,13 +173,15 @@ def _reported(article: Article, s0, s1, paragraph, verbs, inside, inside_starts
         slot = slot or subject_before(text, v_start, s0, index)
         if slot is None or slot.mention is None:
             continue
-        entity, _ = article.speaker(slot)
-        if entity is not None and entity not in quoted_here and entity not in seen:
-            seen.add(entity)
-            rows.append((paragraph, s0, s1, entity, cue))
-            # "Bystrom agreed. “Mainstream Republicans …”": who was last reported speaking
-            # says a quotation paragraph that follows.
-            article.salience.spoke(entity)
+        # "A and B reaffirmed …": a joint statement reports both.
+        for subject in [*coordinated(text, slot, s0, index), slot]:
+            entity, _ = article.speaker(subject)
+            if entity is not None and entity not in quoted_here and entity not in seen:
+                seen.add(entity)
+                rows.append((paragraph, s0, s1, entity, cue))
+                # "Bystrom agreed. “Mainstream Republicans …”": who was last reported
+                # speaking says a quotation paragraph that follows.
+                article.salience.spoke(entity)
     return rows
 
 

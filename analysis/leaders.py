@@ -437,11 +437,12 @@ def grade_benchmark_sentence(profiles: pd.DataFrame, bench) -> str:
     --------
     >>> from analysis.grades import Benchmark
     >>> bench = Benchmark("BBC News stories", "g", 9, 8.5, 9.7, 10.7, 11.9, 12.7, "", "", "")
-    >>> p = pd.DataFrame({"grade": [11.8, 9.1], "grade_low": [8.4, np.nan]}, index=["A", "B"])
+    >>> p = pd.DataFrame({"grade": [11.8, 9.1], "grade_low": [8.4, np.nan],
+    ...                   "grade_high": [15.6, np.nan]}, index=["A", "B"])
     >>> print(grade_benchmark_sentence(p, bench))
-    Only A’s grade has an interval: 11.8, not above 12.7, a level nine in ten BBC News
-    stories stay under (the median story: 10.7). The others are not set against BBC News
-    stories.
+    Only A’s grade has an interval: 11.8 (8.4 to 15.6) against BBC News stories, whose median
+    is 10.7; its interval reaches into the middle half of those stories (9.7 to 11.9), so it
+    cannot be placed against them. The others are not set against BBC News stories.
     >>> grade_benchmark_sentence(p.assign(grade_low=np.nan), bench)
     'No person’s grade has an interval, so none is set against BBC News stories.'
     """
@@ -453,11 +454,16 @@ def grade_benchmark_sentence(profiles: pd.DataFrame, bench) -> str:
     rest = len(profiles[profiles["grade"].notna()]) - len(known)
     tail = f" The others are not set against {bench.name}." if rest else ""
     if len(known) == 1:
-        grade = float(known["grade"].iloc[0])
-        side = "above" if grade > bench.p90 else "not above"
-        return (f"Only {known.index[0]}’s grade has an interval: {grade:.1f}, {side} "
-                f"{bench.p90:.1f}, a level nine in ten {bench.name} stay under (the median "
-                f"story: {bench.median:.1f}).{tail}")
+        row = known.iloc[0]
+        grade, low, high = (float(row[c]) for c in ("grade", "grade_low", "grade_high"))
+        reach = ("its interval reaches into the middle half of those stories "
+                 f"({bench.q1:.1f} to {bench.q3:.1f}), so it cannot be placed against them"
+                 if low <= bench.q3 else
+                 f"its whole interval lies above the middle half of those stories "
+                 f"({bench.q1:.1f} to {bench.q3:.1f})")
+        return (f"Only {known.index[0]}’s grade has an interval: {grade:.1f} ({low:.1f} to "
+                f"{high:.1f}) against {bench.name}, whose median is {bench.median:.1f}; "
+                f"{reach}.{tail}")
     text = benchmark_sentence(known["grade"], bench, "person", "people")
     return (f"Of the {len(known):,} people whose grade has an interval: "
             f"{text[0].lower()}{text[1:]}{tail}")

@@ -96,6 +96,45 @@ def describes(name: str) -> bool:
     return bool(words) and (words[0].lower() in determiners() or name.lower() in unnamed_nouns())
 
 
+_TITLE_WORDS = r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}"
+_CONJOINED = re.compile(r"(?:,\s*|\s+)(?:and|&)\s+" + _TITLE_WORDS + "$")
+_LISTED = re.compile(r",\s*" + _TITLE_WORDS + "$")  # "A, B and C": the comma before B
+_CLAUSE_START = re.compile(r"(?:^|[,;:(“\"‘]\s*)" + _TITLE_WORDS + "$")
+
+
+def coordinated(text: str, slot: Slot, lo: int, index: MentionIndex) -> list[Slot]:
+    """The subjects joined to ``slot`` by "and" before it ("Antony Blinken and British
+    Foreign Secretary James Cleverly reaffirmed"), first to last; ``[]`` when there are none.
+
+    A title of a few words may stand before each name. The first of the joined names must
+    open its clause (the sentence's start, or after a comma or colon), so that the object of
+    another verb ("A met B, and C said") is never taken for a subject.
+
+    Examples
+    --------
+    >>> from analysis.mentions import find_mentions
+    >>> text = "Antony Blinken and Foreign Secretary James Cleverly reaffirmed their support."
+    >>> index = MentionIndex(find_mentions(text))
+    >>> slot = subject_before(text, text.index("reaffirmed"), 0, index)
+    >>> [s.mention.name for s in coordinated(text, slot, 0, index)]
+    ['Antony Blinken']
+    """
+    joined: list[Slot] = []
+    start, pattern = slot.start, _CONJOINED
+    for _ in range(4):  # "A, B and C said"
+        tail = pattern.search(text, max(lo, start - 80), start)
+        if tail is None or tail.end() != start:
+            break
+        before = index.by_end.get(rstrip_at(text, tail.start(), lo))
+        if before is None or before.start < lo or not is_subject(before, index):
+            break
+        joined.insert(0, Slot(before.start, before.end, before))
+        start, pattern = before.start, _LISTED
+    if joined and not _CLAUSE_START.search(text[lo:start]):
+        return []
+    return joined
+
+
 def subject_before(text: str, verb_at: int, lo: int, index: MentionIndex) -> Slot | None:
     """The subject of a speech verb starting at ``verb_at``, read back to ``lo``.
 

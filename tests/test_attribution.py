@@ -196,6 +196,24 @@ def test_reported_speech_names_people_outside_the_registry():
         ["Lindsey Graham", "other person", "told"]]
 
 
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Senator Ann Lee and Governor Tom Ruiz reaffirmed their support for the bill.",
+     ["Ann Lee", "Tom Ruiz"]),
+    ("Ann Lee, Tom Ruiz and Foreign Minister Kim Park said the talks had failed.",
+     ["Ann Lee", "Tom Ruiz", "Kim Park"]),
+    ("In a recent meeting, Secretary of State Ann Lee and Foreign Secretary Tom Ruiz "
+     "reaffirmed their support.", ["Ann Lee", "Tom Ruiz"]),
+    ("Secretary of State Ann Lee and Tom Ruiz reaffirmed their support.",
+     ["Ann Lee", "Tom Ruiz"]),
+    # Not a joint subject: the first name is the object of another verb.
+    ("Ann Lee met Tom Ruiz, and Kim Park said the talks had failed.", ["Kim Park"]),
+])
+def test_a_joint_statement_reports_every_subject(text, speakers):
+    corpus = pd.DataFrame({"doc_id": ["t"], "published": [pd.Timestamp("2023-01-20")],
+                           "text": [text]})
+    assert reported_speech(corpus)["speaker"].tolist() == speakers
+
 # --- single quotation marks -------------------------------------------------------------
 
 

@@ -127,9 +127,9 @@ def cleaning_scores(result: dict | None) -> dict[str, str]:
     "not yet measured" without a result.
 
     Keys: ``html_f1, html_low, html_high`` (this package on saved pages, with the 95%
-    interval over pages), ``html_default`` (trafilatura's default settings), ``text_f1``
-    (this package on copied text), ``text_keep`` (keeping everything), ``n_heldout_pages``,
-    ``n_pages`` (both halves).
+    interval over pages), ``html_default`` (trafilatura's default settings), ``text_f1,
+    text_low, text_high`` (this package on copied text), ``text_keep`` (keeping
+    everything), ``n_heldout_pages``, ``n_pages`` (both halves).
 
     Examples
     --------
@@ -141,8 +141,8 @@ def cleaning_scores(result: dict | None) -> dict[str, str]:
     >>> scores["html_f1"], scores["html_low"], scores["n_heldout_pages"], scores["text_f1"]
     ('0.972', '0.940', '25', 'not yet measured')
     """
-    keys = ("html_f1", "html_low", "html_high", "html_default", "text_f1", "text_keep",
-            "n_heldout_pages", "n_pages")
+    keys = ("html_f1", "html_low", "html_high", "html_default", "text_f1", "text_low",
+            "text_high", "text_keep", "n_heldout_pages", "n_pages")
     scores = dict.fromkeys(keys, NOT_MEASURED)
     if result is None:
         return scores
@@ -164,6 +164,11 @@ def cleaning_scores(result: dict | None) -> dict[str, str]:
         found = find(prefix)
         if found is not None:
             scores[key] = f"{found['f1']:.3f}"
+    text = find("text: this package")
+    if text is not None and "f1_ci95" in text:
+        scores.update(text_low=f"{text['f1_ci95'][0]:.3f}", text_high=f"{text['f1_ci95'][1]:.3f}")
+    if text is not None and scores["n_heldout_pages"] == NOT_MEASURED and "n_pages" in text:
+        scores["n_heldout_pages"] = f"{text['n_pages']:,}"
     return scores
 
 
