@@ -331,7 +331,8 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
               reference: float | None = None, fmt: str = "{:.2f}",
               series: str | None = None, labels: Mapping | None = None,
               unit: str = "sentences", note: str | None = None,
-              band: tuple[float, float] | None = None, band_label: str = "") -> Figure:
+              band: tuple[float, float] | None = None, band_label: str = "",
+              marks: Mapping[str, float] | None = None) -> Figure:
     """Estimates with 95% intervals, one row per group, labelled with n.
 
     A row whose interval is NaN (too few articles or sentences, see
@@ -352,6 +353,19 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
     band, band_label : optional
         A shaded reference range and its legend label, e.g. the middle half of BBC news
         stories' grades (``evaluation/readability.json``).
+    marks : mapping, optional
+        Further reference values, each a dotted vertical line with its legend label
+        (``{"nine in ten BBC politics stories stay under": 13.0}``).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"estimate": [12.0], "low": [11.0], "high": [13.5], "n_units": [20]},
+    ...                  index=["a"])
+    >>> fig = intervals(t, "grade", "Grades", marks={"nine in ten stay under": 13.0})
+    >>> [line.get_linestyle() for line in fig.axes[0].lines if line.get_label().startswith("nine")]
+    [':']
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    ['nine in ten stay under']
     """
     groups = list(dict.fromkeys(table["group"] if series else table.index))
     kinds = list(dict.fromkeys(table[series])) if series else [None]
@@ -386,14 +400,18 @@ def intervals(table: pd.DataFrame, xlabel: str, title: str, colour_of=None,
             ax.axvline(reference, color="#999999", linewidth=1, linestyle="--")
         if band is not None:
             ax.axvspan(*band, color="#E3E3E3", zorder=0, label=shorten(band_label) or None)
+        for mark_label, value in (marks or {}).items():
+            ax.axvline(value, color="#555555", linewidth=1.2, linestyle=":",
+                       label=shorten(mark_label))
         ax.set_yticks(range(len(groups)), _labels(groups, labels))
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
         ax.grid(axis="y", visible=False)
         ax.set_title(title)
         fig.tight_layout()
-        if series or (band is not None and band_label):
-            _legend_below(fig, ax, ncol=min(3, len(kinds) + bool(band_label)),
+        if series or (band is not None and band_label) or marks:
+            _legend_below(fig, ax, ncol=min(3, (len(kinds) if series else 0)
+                                            + bool(band_label) + len(marks or {})),
                           fontsize=SMALL)
     return set_note(fig, note if note is not None else _per_row_note(
         table["n_units"], unit, table["n_articles"] if "n_articles" in table else None))

@@ -203,7 +203,8 @@ def years_phrase(published) -> str:
 
 def interval_benchmark_sentence(table: pd.DataFrame, bench: Benchmark, years: str = "",
                                 thing: str = "article", fmt: str = "{:.1f}",
-                                provenance: bool = True) -> str:
+                                provenance: bool = True, measure: str = "a grade",
+                                unit: str = "") -> str:
     """Where a set of grades lies against the benchmark, point estimates and intervals
     apart, with the benchmark's outlet and era named.
 
@@ -221,6 +222,8 @@ def interval_benchmark_sentence(table: pd.DataFrame, bench: Benchmark, years: st
     provenance : bool
         Close with a sentence on the benchmark's outlet and era against the articles'
         (once per paragraph is enough).
+    measure, unit : str
+        What the values are ("a grade"; "a mean sentence length", with unit "words").
 
     Examples
     --------
@@ -235,6 +238,16 @@ def interval_benchmark_sentence(table: pd.DataFrame, bench: Benchmark, years: st
     95% intervals reaches into the middle half of those stories (9.7 to 11.9), and one of
     the four articles has no interval. The benchmark is one British outlet, BBC News, in
     2004–05; these articles were published from 2022 to 2025.
+
+    Any measure with a benchmark and intervals reads the same way:
+
+    >>> wps = pd.DataFrame({"estimate": [25.0, 30.1], "low": [21.0, 26.0], "high": [29.5, 35.0]})
+    >>> print(interval_benchmark_sentence(wps, bench, provenance=False,
+    ...                                   measure="a mean sentence length", unit="words"))
+    Both articles have a mean sentence length above 12.7 words, the level nine in ten BBC
+    News politics stories of 2004–05 stay under, but these are point estimates: neither of
+    the two 95% intervals reaches into the middle half of those stories (9.7 to 11.9
+    words).
     """
     values = table["estimate"].astype(float)
     known = values.notna()
@@ -242,7 +255,9 @@ def interval_benchmark_sentence(table: pd.DataFrame, bench: Benchmark, years: st
     things = thing + "s"
     of = f" of {bench.period}" if bench.period else ""
     if n == 0:
-        return f"No {thing} has a grade to compare with {bench.name}{of}."
+        return f"No {thing} has {measure[2:] if measure.startswith('a ') else measure} to " \
+               f"compare with {bench.name}{of}."
+    unit = f" {unit}" if unit else ""
     low, high = table["low"].astype(float), table["high"].astype(float)
     has = known & low.notna() & high.notna()
     reach = int((has & (low <= bench.q3) & (high >= bench.q1)).sum())
@@ -251,15 +266,18 @@ def interval_benchmark_sentence(table: pd.DataFrame, bench: Benchmark, years: st
                                                                 else " have"))
     if n == 1:
         head = f"The one {thing} " + ("has" if k else "does not have")
-    text = (f"{head} a grade above {fmt.format(bench.p90)}, the level nine in ten "
+    text = (f"{head} {measure} above {fmt.format(bench.p90)}{unit}, the level nine in ten "
             f"{bench.name}{of} stay under")
-    band = f"the middle half of those stories ({fmt.format(bench.q1)} to {fmt.format(bench.q3)})"
+    band = (f"the middle half of those stories ({fmt.format(bench.q1)} to "
+            f"{fmt.format(bench.q3)}{unit})")
     if m == 0:
         text += (f", but these are point estimates, and no {thing} has an interval to say "
                  "how far they are from it.")
     else:
         verb = "reaches" if reach == 1 else "reach"
-        count = (f"{number_word(reach)} of the {number_word(m)} 95% intervals {verb} into"
+        count = ((("neither" if m == 2 else "none") + f" of the {number_word(m)} 95% "
+                  "intervals reaches into") if m > 1 and reach == 0 else
+                 f"{number_word(reach)} of the {number_word(m)} 95% intervals {verb} into"
                  if m > 1 else f"its 95% interval {'reaches' if reach else 'does not reach'} "
                  "into")
         none = (f", and {k_of_n(n - m, n, thing, things, words=True)} "

@@ -29,8 +29,8 @@ POSITIVE, NEGATIVE = 0.05, -0.05
 # matches its own pattern).
 TARGET_TERMS = {
     "Russia or Putin": ("Russia", "Putin", "the Kremlin", "Moscow"),
-    "UK–US relationship": ("the relationship", "the alliance", "allies", "partnership",
-                           "UK-US"),
+    "UK–US relationship": ("relationship", "alliance", "allies", "partnership", "UK-US",
+                           "U.S.-UK"),
 }
 TARGETS = {
     "Russia or Putin": r"\bRussia(?:n|ns|'s|’s)?\b|\bPutin\b|\bKremlin\b|\bMoscow\b",
@@ -462,6 +462,26 @@ def compound_without(texts: Iterable[str], words: Iterable[str]) -> pd.Series:
         scores.append(_compound(text, [0.0 if t.lower() in drop else v
                                        for t, v in zip(tokens, valences)]))
     return pd.Series(scores, dtype=float, name="compound_without")
+
+
+def rescore(texts: Iterable[str], drop: Iterable[str] = ()) -> pd.Series:
+    """Each text's compound score with its likely misread words (:func:`misreadings`) and
+    the words in ``drop`` (any case) set to zero: the scores a comparison is re-run on.
+
+    Examples
+    --------
+    >>> rescore(["She tested positive.", "A special and good day.", "A good day."],
+    ...         drop=["special"]).round(2).tolist()
+    [0.0, 0.44, 0.44]
+    """
+    dropped = {w.lower() for w in drop}
+    scores = []
+    for original in texts:
+        text, words, valences = _valences(str(original))
+        misread = _misread(text, words, valences)
+        scores.append(_compound(text, [0.0 if i in misread or w.lower() in dropped else v
+                                       for i, (w, v) in enumerate(zip(words, valences))]))
+    return pd.Series(scores, dtype=float, name="compound_rescored")
 
 
 def tone_drivers(texts_a: Iterable[str], texts_b: Iterable[str],

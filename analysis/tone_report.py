@@ -21,6 +21,7 @@ from analysis.figures import article_labels
 from analysis.sentiment import (
     TARGET_TERMS,
     TARGETS,
+    compound_without,
     label,
     misreadings,
     summarise_misreadings,
@@ -130,7 +131,9 @@ def idiom_table(sentences: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
 
 def negative_misread_sentence(sentences: pd.DataFrame, corpus: pd.DataFrame) -> str:
     """Misreadings that lower a score: how many sentences hold a negative lexicon word in a
-    neutral sense, and the one whose score they move most, worked through.
+    neutral sense, and the one whose score they move most, worked through: its score as
+    VADER gives it, with only those negative words at zero, and with every likely misread
+    word in it at zero (when that differs).
 
     Examples
     --------
@@ -142,9 +145,19 @@ def negative_misread_sentence(sentences: pd.DataFrame, corpus: pd.DataFrame) -> 
     sentences (“wars” and “fought”). In “‘We fought wars together,’ he said.” (Sky News),
     VADER gives −0.71; with “fought” and “wars” at zero, 0.00. The reading is likely wrong: allies
     fighting on one side (we fought wars together), shared history, not hostility.
+
+    A sentence that also holds a positive misread word is scored twice more: with the
+    negative words at zero only, and with every misread word at zero.
+
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sentence": [1], "text": [
+    ...     "Our special relationship was forged as we fought wars together."]})
+    >>> print(negative_misread_sentence(s, corpus).split(". ")[1])
+    In “Our special relationship was forged as we fought wars together.” (Sky News), VADER
+    gives −0.49; with “fought” and “wars” at zero, +0.40 (with every likely misread word
+    in it at zero, “special” too, 0.00)
     """
-    found = misreadings(sentences["text"])
-    found = found[(found["valence"] < 0) & (found["kind"] == "sense")]
+    every = misreadings(sentences["text"])
+    found = every[(every["valence"] < 0) & (every["kind"] == "sense")]
     if found.empty:
         return (f"No negative word in a listed neutral sense occurs in the "
                 f"{plural(len(sentences), 'sentence')}.")
@@ -153,14 +166,21 @@ def negative_misread_sentence(sentences: pd.DataFrame, corpus: pd.DataFrame) -> 
     moved = (found["compound"] - found["compound_without"]).abs()
     example = found.loc[moved.idxmax()]
     own = list(dict.fromkeys(found.loc[found["text_id"] == example["text_id"], "word"]))
+    others = [w for w in dict.fromkeys(every.loc[every["text_id"] == example["text_id"], "word"])
+              if w not in own]
+    only_own = float(compound_without([example["text"]], own).iloc[0])
     doc = sentences["doc_id"].iloc[int(example["text_id"])]
     quoted = str(example["text"]).strip().replace("“", "‘").replace("”", "’")  # quote in quote
+    every_word = ("" if not others else
+                  f" (with every likely misread word in it at zero, "
+                  f"{join([f'“{w}”' for w in others])} too, "
+                  f"{signed(example['compound_without'])})")
     return (f"Misreadings also lower scores: negative words in a neutral sense occur in "
             f"{found['text_id'].nunique():,} of the {plural(len(sentences), 'sentence')} "
             f"({join([f'“{w}”' for w in words], limit=6)}). In “{quoted}” "
             f"({article_labels(corpus).get(doc, doc)}), VADER gives "
             f"{signed(example['compound'])}; with {join([f'“{w}”' for w in own])} at zero, "
-            f"{signed(example['compound_without'])}. The reading is likely wrong: "
+            f"{signed(only_own)}{every_word}. The reading is likely wrong: "
             f"{example['reason']}.")
 
 
@@ -351,28 +371,49 @@ def misread_sentence(table: pd.DataFrame, n_with: int, n_sentences: int, k: int 
 
 def idiom_sentence(found: pd.DataFrame, n_sentences: int, k: int = 3) -> str:
     """How many sentences hold a figure of speech VADER has no rating for
-    (:func:`analysis.sentiment.unscored_idioms`), and in how many its score runs against
-    the idiom's tone.
+    (:func:`analysis.sentiment.unscored_idioms`), quoted as the articles print them, and in
+    how many its score runs against the idiom's tone.
 
     Examples
     --------
     >>> found = pd.DataFrame({"text_id": [3, 7], "idiom": ["at loggerheads"] * 2,
+    ...                       "match": ["at loggerheads", "At loggerheads"],
     ...                       "against": [True, False]})
     >>> idiom_sentence(found, 89)
     'Figures of speech whose tone VADER cannot see occur in 2 of the 89 sentences (“at
     loggerheads” twice); in 1 of them the score has the opposite sign to the idiom.'
+
+    One sentence is said as one:
+
+    >>> one = pd.DataFrame({"text_id": [4, 4], "idiom": ["hit turbulence", "pour cold water on"],
+    ...                     "match": ["hit a little turbulence", "pour cold water"],
+    ...                     "against": [True, True]})
+    >>> idiom_sentence(one, 89)
+    'One of the 89 sentences holds figures of speech whose tone VADER cannot see (“hit a
+    little turbulence” and “pour cold water”), and its score has the opposite sign to
+    theirs.'
     """
     if found.empty:
         return (f"None of the {plural(n_sentences, 'sentence')} holds one of the listed "
                 "figures of speech whose tone VADER cannot see (“poured cold water on”, "
                 "“at loggerheads”).")
     n_with = found["text_id"].nunique()
-    counts = found.groupby("idiom")["text_id"].nunique().sort_values(ascending=False,
-                                                                     kind="stable")
-    times = {1: "once", 2: "twice"}
-    listed = join([f"“{idiom}” {times.get(n, f'{n} times')}"
-                   for idiom, n in counts.head(k).items()])
+    printed = found.groupby("idiom", sort=False)["match"].first()  # as the article prints it
+    counts = found.groupby("idiom", sort=False)["text_id"].nunique().sort_values(
+        ascending=False, kind="stable")
     against = int(found.loc[found["against"], "text_id"].nunique())
+    if n_with == 1:
+        listed = join([f"“{printed[idiom]}”" for idiom in counts.head(k).index])
+        several = len(counts) > 1
+        return (f"One of the {plural(n_sentences, 'sentence')} holds "
+                + ("figures of speech" if several else "a figure of speech")
+                + f" whose tone VADER cannot see ({listed}), and its score "
+                + ("has the opposite sign to " if against else "does not run against ")
+                + ("theirs." if several and against else "them." if several
+                   else "the idiom’s." if against else "it."))
+    times = {1: "once", 2: "twice"}
+    listed = join([f"“{printed[idiom]}” {times.get(n, f'{n} times')}"
+                   for idiom, n in counts.head(k).items()])
     return (f"Figures of speech whose tone VADER cannot see occur in {n_with:,} of the "
             f"{plural(n_sentences, 'sentence')} ({listed}); in {against:,} of them the score "
             "has the opposite sign to the idiom.")
@@ -427,10 +468,21 @@ def table_marks_sentence(drivers: pd.DataFrame, shown: int) -> str:
             + (f"; {more} {'lies' if rest == 1 else 'lie'} below it." if rest else "."))
 
 
+APPROXIMATE = ("the shares are approximate: VADER’s compound score is normalised, not a sum "
+               "of its words")
+
+
 def lexical_sentence(drivers: pd.DataFrame, shown: int | None = None, k: int = 3,
-                     what: str = "this difference") -> str:
+                     what: str = "this difference",
+                     rescored: tuple[float, float] | None = None) -> str:
     """How much of a difference of tone comes from likely misread words, gross and net
     (:func:`lexical_parts`), and which words carry it.
+
+    The parts come from splitting each sentence's compound score over its words in
+    proportion to their valences; as VADER's compound is a normalised sum, not a sum, the
+    shares are approximate and the sentence says so. With ``rescored`` (the difference as
+    scored and re-scored with the misread words at zero, as the figures draw it), the net
+    effect is given by the re-scored difference instead, so the two cannot disagree.
 
     Parameters
     ----------
@@ -440,20 +492,34 @@ def lexical_sentence(drivers: pd.DataFrame, shown: int | None = None, k: int = 3
         The rows of :func:`drivers_table` the page shows: the words named are then the
         misread words among them, as the table marks them, and the others are counted.
         Without it, the first ``k`` misread words in the table's order are named.
+    rescored : (float, float), optional
+        The difference as scored and with every likely misread word at zero.
 
     Examples
     --------
     >>> from analysis.sentiment import tone_drivers
     >>> d = tone_drivers(["A special relationship."], ["Russian aggression."])
     >>> print(lexical_sentence(d))
-    Likely misread words (“special”) make 58% of this difference, all of them pushing the
-    same way: that part is lexical, not tone.
+    Likely misread words (“special”) make about 58% of this difference, all of them pushing
+    the same way (the shares are approximate: VADER’s compound score is normalised, not a
+    sum of its words): that part is lexical, not tone.
+    >>> print(lexical_sentence(d, rescored=(0.74, 0.31)))
+    Likely misread words (“special”) all push this difference the same way; re-scored with
+    them at zero, it is +0.31 instead of +0.74: that part is lexical, not tone.
     >>> d = tone_drivers(["Our special relationship is strong.", "A good day."],
     ...                  ["The Security Council met.", "Talks."])
     >>> print(lexical_sentence(d, shown=3))
-    Likely misread words move this difference one way or the other by as much as 79% of it,
+    Likely misread words move this difference one way or the other by about 79% of it,
     summed without their signs; net, since those on the two sides partly cancel, they work
-    against it, by 4% of it. The table marks “security”; 1 more lies below it.
+    against it, by about 4% of it (the shares are approximate: VADER’s compound score is
+    normalised, not a sum of its words). The table marks “security”; 1 more lies below it.
+    >>> print(lexical_sentence(d, shown=3, rescored=(0.28, 0.30)))
+    Likely misread words move this difference one way or the other by about 79% of it,
+    summed without their signs (the shares are approximate: VADER’s compound score is
+    normalised, not a sum of its words); re-scored with them at zero, it is +0.30 instead
+    of +0.28: net, they work against it. The table marks “security”; 1 more lies below it.
+    >>> print(lexical_sentence(d, rescored=(0.281, 0.279)).split("; ")[-1])
+    re-scored with them at zero, it is unchanged at +0.28: net, it does not come from them.
     """
     parts = lexical_parts(drivers)
     misread = drivers[drivers["misread_difference"] != 0]
@@ -468,18 +534,82 @@ def lexical_sentence(drivers: pd.DataFrame, shown: int | None = None, k: int = 3
     else:
         where, named = " " + table_marks_sentence(drivers, shown), ""
     net, gross = parts["net"], parts["gross"]
-    if abs(gross - abs(net)) < 0.005:  # one direction only: gross and net are one
+    one_way = abs(gross - abs(net)) < 0.005  # one direction only: gross and net are one
+    if rescored is not None:
+        before, after = rescored
+        if signed(after) == signed(before):  # the same at the precision printed
+            then = (f"re-scored with them at zero, it is unchanged at {signed(before)}: "
+                    f"net, it does not come from them.{where}")
+        else:
+            verdict = ("that part is lexical, not tone" if abs(after) < abs(before)
+                       else "net, they work against it")
+            then = (f"re-scored with them at zero, it is {signed(after)} instead of "
+                    f"{signed(before)}: {verdict}.{where}")
+        if one_way:
+            return f"Likely misread words{named} all push {what} the same way; {then}"
+        return (f"Likely misread words{named} move {what} one way or the other by about "
+                f"{gross:.0%} of it, summed without their signs ({APPROXIMATE}); {then}")
+    if one_way:
         if net < 0:
-            return (f"Likely misread words{named} work against {what}, by {-net:.0%} of "
-                    f"it: it does not come from them.{where}")
-        return (f"Likely misread words{named} make {net:.0%} of {what}, all of them "
-                f"pushing the same way: that part is lexical, not tone.{where}")
-    head = (f"Likely misread words{named} move {what} one way or the other by as much as "
+            return (f"Likely misread words{named} work against {what}, by about {-net:.0%} "
+                    f"of it ({APPROXIMATE}): it does not come from them.{where}")
+        return (f"Likely misread words{named} make about {net:.0%} of {what}, all of them "
+                f"pushing the same way ({APPROXIMATE}): that part is lexical, not tone."
+                f"{where}")
+    head = (f"Likely misread words{named} move {what} one way or the other by about "
             f"{gross:.0%} of it, summed without their signs; net, since those on the two "
             "sides partly cancel, they ")
     if net < 0:
-        return head + f"work against it, by {-net:.0%} of it.{where}"
-    return head + f"make {net:.0%} of it: that part is lexical, not tone.{where}"
+        return head + f"work against it, by about {-net:.0%} of it ({APPROXIMATE}).{where}"
+    return (head + f"make about {net:.0%} of it ({APPROXIMATE}): that part is lexical, not "
+            f"tone.{where}")
+
+
+def counted(name: str, sentences: pd.DataFrame, extra: str = "") -> str:
+    """A group of sentences named with its counts, for a comparison: "sentences about
+    Russia (19, in 5 articles)"; ``extra`` is added inside the brackets.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"]})
+    >>> counted("sentences about Russia", s, "the 6 mentioning both left out")
+    'sentences about Russia (3, in 2 articles; the 6 mentioning both left out)'
+    >>> counted("sentences about Russia", s.iloc[:1])
+    'sentences about Russia (1, in 1 article)'
+    """
+    n, m = len(sentences), sentences["doc_id"].nunique()
+    return f"{name} ({n:,}, in {plural(m, 'article')}" + (f"; {extra})" if extra else ")")
+
+
+def largest_shift(sentences: pd.DataFrame, by: str, labels: dict | None = None,
+                  k: int = 2) -> str:
+    """The group (article) whose mean compound score moves most when its likely misread
+    words are set to zero (column ``without_misread``, :func:`without_misread`), and the
+    misread words that add most to its scores.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"],
+    ...                   "text": ["The United States met.", "A good day.", "A quiet day."]})
+    >>> s["compound"] = [0.42, 0.44, 0.0]
+    >>> s["without_misread"] = without_misread(s)
+    >>> print(largest_shift(s, "doc_id", {"a": "Sky News"}))
+    With the likely misread words at zero, the mean of Sky News moves most: from +0.43 to
+    +0.22, “united” adding most of what is misread in it.
+    """
+    means = sentences.groupby(by)[["compound", "without_misread"]].mean()
+    shift = (means["compound"] - means["without_misread"]).abs()
+    if shift.empty or not shift.max() > 0:
+        return "Setting the likely misread words to zero moves no mean."
+    row = shift.sort_values(ascending=False, kind="stable").index[0]
+    texts = sentences.loc[sentences[by] == row, "text"]
+    found = summarise_misreadings(misreadings(texts))
+    top = found["contribution"].abs().sort_values(ascending=False, kind="stable").index[:k]
+    words = join([f"“{w}”" for w in top])
+    name = (labels or {}).get(row, row)
+    return (f"With the likely misread words at zero, the mean of {name} moves most: from "
+            f"{signed(means.loc[row, 'compound'])} to {signed(means.loc[row, 'without_misread'])}"
+            f", {words} adding most of what is misread in it.")
 
 
 def difference_table(differences: dict[str, Difference]) -> pd.DataFrame:

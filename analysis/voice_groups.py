@@ -5,11 +5,12 @@
   narrative, or the narrative of a government's own text (:func:`analysis.outlets.government_voice`,
   read from the metadata's ``outlet_kind``): an editorial that presents a government's
   views is that government speaking, not journalists narrating.
-- Quoted speech against narrative (:func:`voice_differences`): the paired interval of the
-  difference, resampling articles. Where a government's editorial is in the corpus, the
-  primary reading sets it apart (its narrative is dropped, its quotations stay quoted
-  speech) and the reading that counts it as narrative is a sensitivity check. An interval
-  needs enough articles with *both* voices.
+- Quoted speech against narrative (:func:`voice_differences`): within the articles that
+  have both voices, the paired interval of the difference, resampling articles. Where a
+  government's editorial is in the corpus, the primary reading sets it apart (its
+  narrative is dropped, so its quotations, left without narrative to be compared with,
+  leave that reading) and the reading that counts it as narrative is a sensitivity
+  check. An interval needs enough articles with *both* voices.
 - Groups of articles, such as the coverage of each UK figure (:func:`group_differences`):
   compared only when each group has enough articles for an interval of its own.
 - One row per article while the articles fit on a page, one per outlet beyond
@@ -40,9 +41,11 @@ MAX_ARTICLE_ROWS = 40  # beyond this, figures drawn per article are drawn per ou
 # What the chapters say follows for a government's text (analysis.outlets.government_sentence):
 # the voice comparisons set it apart, or read its narrative as the government's voice.
 TWO_READINGS = ("{its} narrative is that government’s voice, not journalists’, so each "
-                "comparison of voices sets it apart: {its} narrative is left out of the "
-                "comparison, and {its} quotations stay quoted speech. Counting that narrative "
-                "as journalists’ instead is shown as a sensitivity check.")
+                "comparison of voices sets it apart: the two voices are compared within the "
+                "articles that have both quoted speech and journalists’ narrative, which "
+                "leaves {its} quotations, with no narrative of journalists beside them, out "
+                "of the comparison. Counting that narrative as journalists’ instead is shown "
+                "as a sensitivity check.")
 ONE_READING = "the narrative is the outlets’ own throughout."
 OWN_VOICE = ("{its} narrative is counted as that government’s voice, not as journalists’ "
              "narrative.")
@@ -109,18 +112,81 @@ CLEAR = VERDICTS[:2]
 READING_COLOURS = {APART: "#1A1A1A", COUNTED: "#A3A3A3"}
 
 
+def both_voices(frame: pd.DataFrame, voice: str = "_voice") -> pd.DataFrame:
+    """The sentences of the articles that have both quoted speech and narrative.
+
+    A comparison of the two voices inside these articles compares each article's quoted
+    speech with its own narrative; an article with one voice only would add a comparison
+    between articles.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"doc_id": list("aabc"),
+    ...                   "_voice": [QUOTED, NARRATIVE, QUOTED, NARRATIVE]})
+    >>> both_voices(f)["doc_id"].tolist()
+    ['a', 'a']
+    """
+    has = frame.groupby("doc_id")[voice].agg(lambda v: {QUOTED, NARRATIVE} <= set(v))
+    return frame[frame["doc_id"].map(has).fillna(False).astype(bool)]
+
+
+def readings(sentences: pd.DataFrame, corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The sentences each reading of the voices compares, the primary reading first: with a
+    government's editorial in the corpus, :data:`APART` (its narrative left out) then
+    :data:`COUNTED`; otherwise :data:`COUNTED` alone. Each keeps only the articles with
+    both voices under it (:func:`both_voices`); column ``_voice`` is :data:`QUOTED` or
+    :data:`NARRATIVE`.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"],
+    ...                        "outlet_kind": ["paper", "government editorial"]})
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "quoted": [True, False, True, False]})
+    >>> {name: frame["doc_id"].tolist() for name, frame in readings(s, corpus).items()}
+    {'editorial set apart': ['a', 'a'], 'editorial counted as narrative': ['a', 'a', 'b', 'b']}
+    """
+    voice = voice_of(sentences, corpus)
+    found = {}
+    if (voice == EDITORIAL).any():
+        found[APART] = sentences.assign(_voice=voice)[voice != EDITORIAL]
+    found[COUNTED] = sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))
+    return {name: both_voices(frame) for name, frame in found.items()}
+
+
+def reading_counts(row) -> str:
+    """The counts a reading of :func:`voice_differences` rests on, for the prose.
+
+    Examples
+    --------
+    >>> reading_counts({"n_quoted": 50, "n_narrative": 32, "n_articles": 4})
+    '50 quoted and 32 narrative sentences, in the 4 articles that have both voices'
+    >>> reading_counts({"n_quoted": 1, "n_narrative": 0, "n_articles": 0})
+    '1 quoted and 0 narrative sentences: no article has both voices'
+    """
+    head = f"{int(row['n_quoted']):,} quoted and {int(row['n_narrative']):,} narrative sentences"
+    n = int(row["n_articles"])
+    if n == 0:
+        return f"{head}: no article has both voices"
+    return head + (", in the one article that has both voices" if n == 1
+                   else f", in the {n:,} articles that have both voices")
+
+
 def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
                       columns: list[str]) -> pd.DataFrame:
-    """Quoted speech minus narrative, for the mean of each column, by the paired interval
-    of the difference (articles resampled once for both voices).
+    """Quoted speech minus narrative, for the mean of each column, within the articles that
+    have both voices, by the paired interval of the difference (articles resampled once for
+    both voices).
 
     Where the corpus has a government's editorial, two readings: set apart (its
-    narrative left out; its quotations stay quoted speech), the primary one, and counted
-    as narrative, a sensitivity check. Without one, a single reading (``primary``).
+    narrative left out), the primary one, and counted as narrative, a sensitivity check.
+    Without one, a single reading (``primary``).
 
-    The interval needs :data:`analysis.stats.MIN_CLUSTERS` articles in which *both*
-    voices occur: an article with only quoted speech (an editorial set apart) adds no
-    comparison of its own. Below that there is no interval, and ``reason`` says so.
+    Each reading keeps only the articles in which *both* voices occur under it
+    (:func:`both_voices`): an article with only quoted speech (an editorial set apart)
+    would add a comparison between articles, so it is left out of that reading, and both
+    voices come from the same articles every time. The interval needs
+    :data:`analysis.stats.MIN_CLUSTERS` such articles; below that there is no interval,
+    and ``reason`` says so.
 
     Parameters
     ----------
@@ -132,8 +198,9 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     pandas.DataFrame
         One row per (column, reading), the primary reading first: ``column, reading,
         primary, estimate, low, high, quoted, narrative`` (the two means), ``n_quoted,
-        n_narrative`` (sentences), ``n_units``, ``n_articles``, ``n_both`` (articles with
-        both voices), ``verdict`` (:data:`VERDICTS`) and ``reason``.
+        n_narrative`` (sentences of that reading), ``n_units``, ``n_articles`` (the
+        articles of that reading: those with both voices), ``n_both`` (the same count,
+        kept for its name), ``verdict`` (:data:`VERDICTS`) and ``reason``.
 
     Examples
     --------
@@ -146,30 +213,27 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     >>> row["reading"], bool(row["primary"]), round(float(row["estimate"]), 2), row["verdict"]
     ('editorial counted as narrative', True, 0.36, 'higher')
 
-    With one article's narrative set apart, four articles have both voices: no interval.
+    With one article's narrative set apart, its quotations have no narrative of their
+    own to be compared with: that article leaves the reading, and four have both voices,
+    too few for an interval.
 
     >>> editorial = corpus.assign(outlet_kind=["government editorial"] + ["paper"] * 4)
     >>> row = voice_differences(s, editorial, ["x"]).iloc[0]
-    >>> row["reading"], row["verdict"], int(row["n_both"])
-    ('editorial set apart', 'no interval', 4)
+    >>> row["reading"], row["verdict"], int(row["n_articles"]), int(row["n_quoted"])
+    ('editorial set apart', 'no interval', 4, 8)
     >>> print(row["reason"])
     only 4 articles have both groups, and an interval needs at least 5
     """
-    voice = voice_of(sentences, corpus)
-    readings = {}
-    if (voice == EDITORIAL).any():
-        readings[APART] = sentences.assign(_voice=voice)[voice != EDITORIAL]
-    readings[COUNTED] = sentences.assign(_voice=voice.replace(EDITORIAL, NARRATIVE))
     rows = []
     for column in columns:
-        for number, (reading, frame) in enumerate(readings.items()):
+        for number, (reading, frame) in enumerate(readings(sentences, corpus).items()):
             d = mean_difference(frame, "_voice", QUOTED, NARRATIVE, column)
-            n_articles = frame["doc_id"].nunique()
             rows.append({"column": column, "reading": reading, "primary": number == 0,
                          "estimate": d.estimate, "low": d.low, "high": d.high,
                          "quoted": d.a.estimate, "narrative": d.b.estimate,
                          "n_quoted": d.a.n_units, "n_narrative": d.b.n_units,
-                         "n_units": d.a.n_units + d.b.n_units, "n_articles": n_articles,
+                         "n_units": d.a.n_units + d.b.n_units,
+                         "n_articles": frame["doc_id"].nunique(),
                          "n_both": d.n_both, "verdict": d.verdict(*VERDICTS),
                          "reason": d.reason})
     return pd.DataFrame(rows, columns=["column", "reading", "primary", "estimate", "low", "high",

@@ -414,3 +414,16 @@ def test_faint_rows_of_a_stacked_chart_are_lighter_and_named():
     assert alphas[0] < alphas[1]
     assert "lighter: one event" in [t.get_text() for t in ax.get_legend().get_texts()]
     plt.close(fig)
+
+
+def test_a_reference_mark_is_a_dotted_line_named_in_the_legend():
+    t = pd.DataFrame({"estimate": [12.0, 14.0], "low": [11.0, 13.0], "high": [13.5, 15.0],
+                      "n_units": [20, 30]}, index=["a", "b"])
+    fig = charts.intervals(t, "grade", "Grades", band=(9.7, 11.9), band_label="middle half",
+                           marks={"nine in ten stay under": 13.0})
+    ax = fig.axes[0]
+    dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+    assert len(dotted) == 1 and dotted[0].get_xdata()[0] == 13.0
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["middle half",
+                                                                  "nine in ten stay under"]
+    plt.close(fig)

@@ -110,3 +110,15 @@ def test_interval_sentences_read_right_at_any_size():
 def test_years_come_from_the_dates():
     assert grades.years_phrase(pd.Series(["2023-01", "2021-05-02"])) == "2021 to 2023"
     assert grades.years_phrase([]) == ""
+
+
+def test_a_measure_other_than_a_grade_is_read_with_its_unit_and_no_interval_reaching():
+    bench = grades.Benchmark("BBC News stories", "w", 9, 15, 17.9, 20.4, 22.9, 23.8, "", "", "",
+                             period="2004–05")
+    t = pd.DataFrame({"estimate": [25.0, 30.1, 27.0], "low": [23.5, 26.0, 24.0],
+                      "high": [29.5, 35.0, 31.0]})
+    text = grades.interval_benchmark_sentence(t, bench, provenance=False,
+                                              measure="a mean sentence length", unit="words")
+    assert text.startswith("All three articles have a mean sentence length above 23.8 words")
+    assert "none of the three 95% intervals reaches into" in text
+    assert "(17.9 to 22.9 words)" in text and "no of" not in text

@@ -258,3 +258,19 @@ def test_unscored_idioms_are_shown_with_the_tone_they_carry():
         assert idiom["sign"] in "+-" and idiom["reason"] and idiom["compiled"]
         assert not any(p.search("A quiet meeting about the budget.") for p in idiom["compiled"])
     assert "loggerheads" not in lexicon
+
+
+def test_rescoring_sets_misread_words_to_zero_as_the_tone_chapter_does(corpus):
+    from analysis import tone_report
+    from analysis.pipeline import analyse
+    from analysis.sentiment import compound_without, rescore
+
+    scored = score_sentences(analyse(corpus).sentences)
+    again = rescore(scored["text"]).to_numpy()
+    # (VADER prints its scores to four decimals; rescore does not round)
+    assert again == pytest.approx(tone_report.without_misread(scored).to_numpy(), abs=1e-4)
+    # Dropping a word as well zeroes it where it is not misread too.
+    plain = "A special and good day."
+    assert rescore([plain], ["special"]).iloc[0] == pytest.approx(
+        compound_without([plain], ["special"]).iloc[0])
+    assert rescore([plain]).iloc[0] > rescore([plain], ["special"]).iloc[0]

@@ -182,3 +182,48 @@ def test_every_target_term_the_prose_names_is_matched_by_its_pattern():
     for target, terms in sentiment.TARGET_TERMS.items():
         for term in terms:
             assert re.search(sentiment.TARGETS[target], f"About {term} today."), term
+
+
+def test_the_worked_example_zeroes_only_the_words_it_names():
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["Sky News"]})
+    text = "Our special relationship was forged as we fought wars together."
+    s = pd.DataFrame({"doc_id": ["a"], "sentence": [1], "text": [text]})
+    sentence = tr.negative_misread_sentence(s, corpus)
+    named = sentiment.compound_without([text], ["fought", "wars"]).iloc[0]
+    every = tr.without_misread(s.assign(compound=sentiment.score_sentiment([text])["compound"]))
+    assert named > 0.3 and every.iloc[0] == 0.0  # "special" still counts in the first
+    assert f"with “fought” and “wars” at zero, {tr.signed(named)} (" in sentence
+    assert "every likely misread word in it at zero, “special” too, 0.00" in sentence
+
+
+def test_idioms_are_quoted_as_printed_and_one_sentence_is_said_as_one(scored):
+    found = sentiment.unscored_idioms(["Talks may hit a little turbulence, he said.",
+                                       "Talks went well."])
+    text = tr.idiom_sentence(found, 2)
+    assert "“hit a little turbulence”" in text and "“hit turbulence”" not in text
+    assert text.startswith("One of the 2 sentences") and "in 1 of them" not in text
+
+
+def test_with_a_rescored_difference_the_net_part_is_the_rescored_value():
+    drivers = sentiment.tone_drivers(["Our special relationship is strong.", "A good day."],
+                                     ["The Security Council met.", "Talks."])
+    text = tr.lexical_sentence(drivers, rescored=(0.28, 0.31))
+    assert "it is +0.31 instead of +0.28" in text and "work against it" in text
+    assert f"{abs(tr.lexical_parts(drivers)['net']):.0%}" not in text
+    assert "approximate" in tr.lexical_sentence(drivers)
+
+
+def test_the_article_that_moves_most_is_the_largest_shift(scored):
+    s = scored.assign(without_misread=tr.without_misread(scored))
+    means = s.groupby("doc_id")[["compound", "without_misread"]].mean()
+    moved = (means["compound"] - means["without_misread"]).abs().idxmax()
+    text = tr.largest_shift(s, "doc_id", {moved: "THE ONE"})
+    assert "the mean of THE ONE moves most" in text
+    assert tr.signed(means.loc[moved, "without_misread"]) in text
+
+
+def test_groups_are_named_with_their_counts(scored):
+    rel = scored[scored[tr.RELATIONSHIP]]
+    text = tr.counted("sentences about the relationship", rel)
+    assert text == (f"sentences about the relationship ({len(rel)}, in "
+                    f"{rel['doc_id'].nunique()} articles)")

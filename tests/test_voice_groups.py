@@ -2,6 +2,7 @@
 editorial counted as narrative and set apart."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import outlets, voice_groups
@@ -38,15 +39,39 @@ def test_spokespeople_are_a_voice_of_their_own(seeds):
     assert not leaders_words["speaker"].str.contains("spokes").any()
 
 
-def test_setting_the_editorial_apart_drops_only_its_narrative(seeds):
+def test_setting_the_editorial_apart_compares_voices_within_the_same_articles(seeds):
+    """The primary reading compares each article's quoted speech with its own narrative:
+    the editorial, whose narrative is set apart, leaves it with its quotations (they would
+    add a comparison between articles), and the footers count only the articles left."""
     corpus, result = seeds
-    s = result.sentences
-    diffs = voice_groups.voice_differences(s, corpus, ["compound"]).set_index("reading")
-    editorial = s["doc_id"].map(outlets.government_voice(corpus))
+    s = result.sentences.assign(x=lambda t: t["text"].str.len().astype(float))
+    diffs = voice_groups.voice_differences(s, corpus, ["x"]).set_index("reading")
+    editorial = s["doc_id"].map(outlets.government_voice(corpus)).astype(bool)
     apart, counted = diffs.loc["editorial set apart"], diffs.loc["editorial counted as narrative"]
-    assert apart["n_quoted"] == counted["n_quoted"] == int(s["quoted"].sum())
-    assert counted["n_narrative"] - apart["n_narrative"] == int((editorial & ~s["quoted"]).sum())
+    assert apart["primary"] and not counted["primary"]
+    kept = s[~editorial]
+    both = kept.groupby("doc_id")["quoted"].agg(lambda q: q.any() and not q.all())
+    kept = kept[kept["doc_id"].map(both)]
+    assert apart["n_articles"] == apart["n_both"] == kept["doc_id"].nunique()
+    assert apart["n_articles"] < corpus["doc_id"].nunique()
+    assert apart["n_quoted"] == int(kept["quoted"].sum())
+    assert counted["n_quoted"] - apart["n_quoted"] >= int((editorial & s["quoted"]).sum()) > 0
+    by_hand = kept.loc[kept["quoted"], "x"].mean() - kept.loc[~kept["quoted"], "x"].mean()
+    assert apart["estimate"] == pytest.approx(by_hand)
+    assert apart["verdict"] == "no interval" and "have both groups" in apart["reason"]
     assert np.isfinite(counted["low"]) and counted["low"] < counted["estimate"] < counted["high"]
+
+
+def test_an_article_with_one_voice_only_leaves_the_comparison(seeds):
+    corpus, result = seeds
+    s = result.sentences.assign(x=1.0)
+    extra = s.iloc[:3].assign(doc_id="only-quoted", quoted=True, x=100.0)
+    plain = corpus.assign(outlet_kind="newspaper")
+    with_extra = pd.concat([plain, plain.iloc[:1].assign(doc_id="only-quoted")])
+    before = voice_groups.voice_differences(s, plain, ["x"]).iloc[0]
+    after = voice_groups.voice_differences(pd.concat([s, extra]), with_extra, ["x"]).iloc[0]
+    assert after["estimate"] == before["estimate"] == 0
+    assert after["n_articles"] == before["n_articles"]
 
 
 def test_without_an_editorial_there_is_one_reading_and_a_sentence_saying_why(seeds):
