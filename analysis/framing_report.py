@@ -17,8 +17,8 @@ from analysis.framing import OTHER, explain, frame_examples, frame_names, load_f
 from analysis.overview import FEW as FEW_ARTICLES
 from analysis.prose import describe_difference, interval_phrase, share_cells
 from analysis.stats import bootstrap_ratio, mean_difference
-from analysis.voice_groups import CLEAR
-from analysis.wording import join, plural
+from analysis.voice_groups import CLEAR, COUNTED
+from analysis.wording import join, plural, signed
 
 RECALL_LOW = 0.5      # below: most sentences people code with the frame are missed
 PRECISION_LOW = 0.7   # below: three in ten or more of the frame's codes are wrong
@@ -657,48 +657,107 @@ def group_comparison_sentence(diffs: pd.DataFrame, articles: pd.Series, what: st
             f"excludes zero{': ' + '; '.join(found) if found else ''}; the rest are not ranked.")
 
 
+# How the prose names each reading of analysis.voice_groups.voice_differences that is a
+# sensitivity check (the primary reading is named by its own name).
+SENSITIVITY = {COUNTED: ("counting the government editorial’s narrative as journalists’ "
+                         "narrative, which this report does not do,")}
+
+
+def _voice_counts(row) -> str:
+    """"15 of 44 quoted sentences and 18 of 38 narrative ones" from a row of
+    :func:`analysis.voice_groups.voice_differences` (its two means and sentence counts)."""
+    quoted = int(round(row.quoted * row.n_quoted))
+    narrative = int(round(row.narrative * row.n_narrative))
+    return (f"{quoted:,} of {plural(row.n_quoted, 'quoted sentence')} and {narrative:,} of "
+            f"{row.n_narrative:,} narrative ones")
+
+
+def _points(row, why: bool = True) -> str:
+    reason = (str(getattr(row, "reason", "") or "").replace("both groups", "both voices")
+              if why else "")
+    if not why and not np.isfinite(row.low):
+        return f"{signed(100 * row.estimate, '{:.1f}')} points (no interval)"
+    return interval_phrase(100 * row.estimate, 100 * row.low, 100 * row.high, "{:.1f}",
+                           unit="points", sign=True, how="articles resampled",
+                           reason=reason or "too few articles")
+
+
 def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None,
                    trust: pd.DataFrame | None = None, n_articles: int | None = None) -> str:
     """Which frames quoted speech and narrative use differently
-    (:func:`analysis.voice_groups.voice_differences`), under every reading.
+    (:func:`analysis.voice_groups.voice_differences`), the primary reading first.
 
-    A difference in "Other (no frame)" is reported as what it most likely is, a gap in
-    the lexicon, with that code's held-out precision (from ``trust``,
+    A direction ("a smaller share") is given only where the primary reading's interval of
+    the difference excludes zero. Where the primary reading has no interval, the sentence
+    says so and why; a sensitivity check (:data:`SENSITIVITY`) is reported as such and
+    never ranks the voices on its own. A frame is named when either reading's interval
+    excludes zero. A difference in "Other (no frame)" is reported as what it most likely
+    is, a gap in the lexicon, with that code's held-out precision (from ``trust``,
     :func:`analysis.evaluate.frames.trust_table`). With ``n_articles`` below
     :data:`analysis.overview.FEW` the sentence says the comparisons describe these
     articles only (:func:`resampled_caveat`).
 
     Examples
     --------
-    >>> diffs = pd.DataFrame({"column": ["economic"], "reading": ["editorial counted as narrative"],
-    ...                       "estimate": [-0.1], "low": [-0.2], "high": [-0.01],
-    ...                       "verdict": ["lower"]})
+    >>> from analysis.voice_groups import APART, COUNTED
+    >>> diffs = pd.DataFrame({"column": ["economic"] * 2, "reading": [APART, COUNTED],
+    ...     "primary": [True, False], "estimate": [-0.15, -0.1], "low": [np.nan, -0.2],
+    ...     "high": [np.nan, -0.01], "quoted": [0.1, 0.1], "narrative": [0.25, 0.2],
+    ...     "n_quoted": [40, 40], "n_narrative": [40, 50], "verdict": ["no interval", "lower"],
+    ...     "reason": ["only 4 articles have both groups, and an interval needs at least 5",
+    ...                ""]})
     >>> voice_sentence(diffs)
-    'Economic is the primary frame of a smaller share of quoted sentences than of narrative
-    ones: −10.0 points (95% interval −20.0 to −1.0 points, editorial counted as narrative).
-    For every other frame the interval of the difference includes zero, or there is none:
-    the two voices are not ranked.'
+    'With the editorial set apart, the reading this report takes, no frame’s difference has
+    an interval (only 4 articles have both voices, and an interval needs at least 5), so
+    the two voices are not ranked on any frame. Economic is the primary frame of 4 of 40
+    quoted sentences and 10 of 40 narrative ones (editorial set apart): quoted minus
+    narrative, −15.0 points (no interval). Counting the government editorial’s narrative as
+    journalists’ narrative, which this report does not do, gives −10.0 points (95% interval
+    −20.0 to −1.0 points, articles resampled); a sensitivity check does not rank the voices
+    on its own. For every other frame neither reading gives an interval that excludes zero.'
+    >>> print(voice_sentence(diffs.iloc[[1]].assign(primary=True)))
+    Economic is the primary frame of 4 of 40 quoted sentences and 10 of 50 narrative ones:
+    quoted minus narrative, −10.0 points (95% interval −20.0 to −1.0 points, articles
+    resampled), a smaller share in quoted speech. For every other frame the interval of the
+    difference includes zero, or there is none: the two voices are not ranked.
     """
     labels = labels or {}
-    parts = []
-    artefact = ""
+    if "primary" not in diffs:
+        diffs = diffs.assign(primary=~diffs.duplicated("column"))
+    primary = diffs[diffs["primary"].astype(bool)]
+    several = len(diffs) > len(primary)
+    untested = several and len(primary) and not np.isfinite(primary["low"]).any()
+    intro = ""
+    if untested:
+        reason = str(primary["reason"].iloc[0] or "too few articles").replace("both groups",
+                                                                            "both voices")
+        intro = (f"With the {primary['reading'].iloc[0]}, the reading this report takes, no "
+                 f"frame’s difference has an interval ({reason}), so the two voices are not "
+                 "ranked on any frame.")
+    parts, artefact = [], ""
     for column, rows in diffs.groupby("column", sort=False):
-        clear = rows[rows["verdict"].isin(CLEAR)]
-        if clear.empty:
+        if not rows["verdict"].isin(CLEAR).any():
             continue
-        side = "larger" if clear["verdict"].iloc[0] == "higher" else "smaller"
-        readings = "; ".join(
-            interval_phrase(100 * r.estimate, 100 * r.low, 100 * r.high, "{:.1f}",
-                            unit="points", sign=True, how=r.reading)
-            for r in rows.itertuples() if np.isfinite(r.low))
-        unclear = rows[~rows["verdict"].isin(CLEAR)]
-        caveat = (f", but not with the {join(unclear['reading'])}" if len(unclear) else "")
+        first = rows[rows["primary"].astype(bool)].iloc[0]
+        clear = first.verdict in CLEAR
+        side = "larger" if first.verdict == "higher" else "smaller"
         name = labels.get(column, frame_label(column))
+        reading = f" ({first.reading})" if several else ""
+        what = "is coded for" if column == OTHER else "is the primary frame of"
+        text = (f"{name} {what} {_voice_counts(first)}{reading}: quoted minus "
+                f"narrative, {_points(first, why=not untested)}"
+                + (f", a {side} share in quoted speech." if clear else "."))
+        for row in rows[~rows["primary"].astype(bool)].itertuples():
+            how = SENSITIVITY.get(row.reading, f"the {row.reading} (a sensitivity check)")
+            agrees = (row.verdict == first.verdict if clear else False)
+            text += (f" {how[0].upper()}{how[1:]} gives {_points(row)}"
+                     + ("; the check agrees." if agrees else
+                        "; the check’s interval includes zero, or there is none." if clear
+                        else "; a sensitivity check does not rank the voices on its own."))
         if column == OTHER:
-            artefact = (f"{name} is coded for a {side} share of quoted sentences than of "
-                        f"narrative ones: {readings}{caveat}. This is more likely the "
-                        "instrument than the articles: a sentence falls to “Other” when the "
-                        "lexicon finds no frame in it, and "
+            artefact = (f"{text} A difference here is more likely the instrument than the "
+                        "articles: a sentence falls to “Other” when the lexicon finds no frame "
+                        "in it, and "
                         + (f"only {trust.loc[OTHER, 'precision']:.0%} "
                            f"({trust.loc[OTHER, 'precision (k of n)']}) of the held-out "
                            "sentences it put there had no frame for people; "
@@ -707,17 +766,60 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None,
                         "speech than in narrative. Read it as a measurement artefact, not a "
                         "finding.")
             continue
-        parts.append(f"{name} is the primary frame of a "
-                     f"{side} share of quoted sentences than of narrative ones: {readings}"
-                     f"{caveat}.")
-    rest = ("For every other frame" if parts else
-            f"For every frame but {labels.get(OTHER, frame_label(OTHER))}" if artefact
-            else "For every frame")
-    few = resampled_caveat(n_articles) if (parts and n_articles is not None) else ""
-    return " ".join(parts + ([few] if few else [])
-                    + [f"{rest} the interval of the difference includes zero, or there "
-                       "is none: the two voices are not ranked."]
+        parts.append(text)
+    but = f" but {labels.get(OTHER, frame_label(OTHER))}" if artefact else ""
+    rest = f"For every other frame{but}" if parts else f"For every frame{but}"
+    tail = (f"{rest} neither reading gives an interval that excludes zero." if untested else
+            f"{rest} the interval of the difference includes zero, or there is none: the two "
+            "voices are not ranked.")
+    ranked = primary["verdict"].isin(CLEAR).any() if len(primary) else False
+    few = resampled_caveat(n_articles) if (ranked and n_articles is not None) else ""
+    return " ".join(([intro] if intro else []) + parts + ([few] if few else []) + [tail]
                     + ([artefact] if artefact else []))
+
+
+def reading_labels(diffs: pd.DataFrame) -> pd.Series:
+    """Each row's reading as a figure's legend names it: the primary reading and the
+    sensitivity check said as such (one reading only: its name).
+
+    Examples
+    --------
+    >>> diffs = pd.DataFrame({"reading": ["editorial set apart", "editorial counted as "
+    ...                       "narrative"], "primary": [True, False]})
+    >>> reading_labels(diffs).tolist()
+    ['editorial set apart (primary reading)', 'editorial counted as narrative (sensitivity check)']
+    """
+    if diffs["primary"].all():
+        return diffs["reading"].astype(str)
+    return pd.Series([f"{r} ({'primary reading' if p else 'sensitivity check'})"
+                      for r, p in zip(diffs["reading"], diffs["primary"])], index=diffs.index)
+
+
+def voices_caption(diffs: pd.DataFrame, min_articles: int) -> str:
+    """What the markers of the quoted-minus-narrative figure are, for its caption: the
+    primary reading (drawn first: circles) and the sensitivity check (squares), and why a
+    marker can lack an interval.
+
+    Examples
+    --------
+    >>> diffs = pd.DataFrame({"reading": ["editorial set apart", "editorial counted as "
+    ...                       "narrative"], "primary": [True, False]})
+    >>> voices_caption(diffs, 5)
+    'Circles: the primary reading (editorial set apart); squares: a sensitivity check
+    (editorial counted as narrative), which this report does not take. A marker without a
+    line has no interval: fewer than 5 articles have both voices in that reading, or every
+    resample gives the same value.'
+    """
+    readings = list(dict.fromkeys(zip(diffs["reading"], diffs["primary"])))
+    lacking = (f"A marker without a line has no interval: fewer than {min_articles} articles "
+               "have both voices" + (" in that reading" if len(readings) > 1 else "")
+               + ", or every resample gives the same value.")
+    if len(readings) < 2:
+        return lacking
+    primary = next(r for r, p in readings if p)
+    checks = join(r for r, p in readings if not p)
+    return (f"Circles: the primary reading ({primary}); squares: a sensitivity check "
+            f"({checks}), which this report does not take. {lacking}")
 
 
 def mention_sentence(counts: pd.DataFrame, n_names: int, what: str = "topic",

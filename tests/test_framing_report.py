@@ -213,14 +213,16 @@ def test_whose_words_the_phrase_is_counts_each_speaker_s_distinct_uses():
 
 def test_the_seeds_phrase_counts_read_as_the_articles_do(seeds):
     """Written from reading the articles: the phrase is printed whole in 6 body sentences and
-    the VOA standfirst (which repeats one of them); with the 3 uses that have words between,
-    10 uses, 9 distinct; 1 is the outlets' own wording."""
+    the VOA standfirst (which repeats one of them); with the 4 uses that have words between
+    (the Sunday Post's headline repeating its first sentence's "still “special”"; Liz
+    Truss's "special but not exclusive" beside the outlet's "special relationship"), 11
+    uses, 9 distinct; 1 is the outlets' own wording, 2 are Liz Truss's quoted word."""
     corpus, result = seeds
     phrase = framing.special_relationship(corpus, result.sentences, result.quotes)
     s = fr.phrase_summary(phrase, len(corpus))
     assert (s["verbatim"], s["verbatim_distinct"], s["verbatim_body"]) == (7, 6, 6)
-    assert (s["uses"], s["distinct"], s["variants"], s["narrative"]) == (10, 9, 3, 1)
-    assert s["quoted_words"] == 2
+    assert (s["uses"], s["distinct"], s["variants"], s["narrative"]) == (11, 9, 3, 1)
+    assert s["quoted_words"] == 2 and s["repeats"] == 2
     text = fr.phrase_sentences(s)
     assert text["count"].startswith("The phrase itself is printed 7 times (6 distinct")
     assert "Liz Truss (4)" in text["who"]
@@ -251,12 +253,44 @@ def test_a_ranking_over_few_articles_says_it_describes_them_only():
 def test_a_difference_in_other_is_reported_as_a_measurement_artefact():
     diffs = pd.DataFrame({"column": ["other", "economic"], "reading": ["r", "r"],
                           "estimate": [0.14, 0.01], "low": [0.05, -0.02], "high": [0.2, 0.03],
-                          "verdict": ["higher", "not clearly different"]})
+                          "verdict": ["higher", "not clearly different"],
+                          "quoted": [0.34, 0.05], "narrative": [0.2, 0.04],
+                          "n_quoted": [44, 44], "n_narrative": [45, 45]})
     trust = pd.DataFrame({"precision": [0.26], "precision (k of n)": ["6 of 23"]},
                          index=["other"])
     text = fr.voice_sentence(diffs, trust=trust, n_articles=5)
     assert "measurement artefact" in text and "26% (6 of 23)" in text
     assert not text.startswith("Other (no frame) is the primary frame")
+
+
+def _two_readings(primary_low, primary_high, primary_verdict):
+    from analysis.voice_groups import APART, COUNTED
+
+    return pd.DataFrame({
+        "column": ["security_defence"] * 2, "reading": [APART, COUNTED],
+        "primary": [True, False], "estimate": [-0.133, -0.081],
+        "low": [primary_low, -0.153], "high": [primary_high, -0.011],
+        "verdict": [primary_verdict, "lower"], "quoted": [0.34, 0.34],
+        "narrative": [0.47, 0.42], "n_quoted": [44, 44], "n_narrative": [38, 45],
+        "reason": ["only 4 articles have both groups, and an interval needs at least 5", ""]})
+
+
+def test_a_sensitivity_check_alone_never_ranks_the_voices():
+    text = fr.voice_sentence(_two_readings(np.nan, np.nan, "no interval"), n_articles=5)
+    assert "smaller share" not in text and "larger share" not in text
+    # The primary reading leads, says it has no interval and why; the check is named so.
+    assert text.startswith("With the editorial set apart")
+    assert "only 4 articles have both voices" in text
+    assert text.index("−13.3 points (no interval)") < text.index("−8.1 points")
+    assert "which this report does not do" in text
+    assert "describes these articles" not in text  # nothing is ranked
+
+
+def test_a_ranking_rests_on_the_primary_reading():
+    text = fr.voice_sentence(_two_readings(-0.25, -0.02, "lower"), n_articles=5)
+    assert "15 of 44 quoted sentences and 18 of 38 narrative ones" in text  # counts first
+    assert "a smaller share in quoted speech" in text and "the check agrees" in text
+    assert "describes these articles" in text
 
 
 def test_the_chance_of_a_false_interval_grows_with_the_intervals_computed():
