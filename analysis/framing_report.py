@@ -8,6 +8,8 @@ sentences, in m of N articles" (:func:`coded_counts`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -563,8 +565,42 @@ def validation_fit_sentence(fit: dict, macro_f1: float) -> str:
             f"their share here{rare}.{weighted}{leader}")
 
 
-def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
-    """The most frequent primary frame against the next (see :func:`leading`).
+def coding_error(trust: pd.DataFrame, names: list[str]) -> str:
+    """That a ranking of frames counts sampling error only, with the held-out precision and
+    recall (k of n, from :func:`analysis.evaluate.frames.trust_table`) of the frames
+    ranked: the lexicon's coding error could move their counts.
+
+    Examples
+    --------
+    >>> trust = pd.DataFrame({"precision (k of n)": ["8 of 12", "21 of 27"],
+    ...                       "recall (k of n)": ["8 of 9", "21 of 27"]},
+    ...                      index=["security_defence", "policy_political"])
+    >>> coding_error(trust, ["security_defence", "policy_political"])
+    'Its interval counts sampling error only: on held-out sentences the lexicon’s codes of
+    these frames were not all right, nor all found (Security and defence: precision 8 of 12,
+    recall 8 of 9; Policy and politics: precision 21 of 27, recall 21 of 27), and that error
+    could move the counts.'
+    """
+    known = [n for n in names if n in trust.index]
+    if not known:
+        return ""
+    each = "; ".join(f"{frame_label(n)}: precision {trust.loc[n, 'precision (k of n)']}, "
+                     f"recall {trust.loc[n, 'recall (k of n)']}" for n in known)
+    return ("Its interval counts sampling error only: on held-out sentences the lexicon’s "
+            f"codes of {'these frames' if len(known) > 1 else 'this frame'} were not all right, "
+            f"nor all found ({each}), and that error could move the counts.")
+
+
+# A ranking of topics: their lists are not validated, so their coding error is unknown.
+TOPIC_ERROR = ("Its interval counts sampling error only: the topic lists are not validated "
+               "against people’s coding, so how far a miscount could move these counts is "
+               "unknown.")
+
+
+def leading_frame(sentences: pd.DataFrame, names: list[str],
+                  trust: pd.DataFrame | None = None) -> str:
+    """The most frequent primary frame against the next (see :func:`leading`); a ranking
+    says, with ``trust``, how far the two frames' coding erred (:func:`coding_error`).
 
     Examples
     --------
@@ -573,14 +609,16 @@ def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
     'Only Economic is coded as a primary frame (1 of 2 sentences, in 1 of 2 articles).'
     """
     flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
+    error = None if trust is None else (lambda a, b: coding_error(trust, [a, b]))
     return leading(flags, names, {n: frame_label(n) for n in names}, "primary frame",
                    "is coded as a primary frame",
-                   "No sentence has a primary frame other than “other”.")
+                   "No sentence has a primary frame other than “other”.", error)
 
 
 def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None = None,
             what: str = "topic", coded: str = "is mentioned",
-            none: str = "No sentence mentions any of them.") -> str:
+            none: str = "No sentence mentions any of them.",
+            error: Callable[[str, str], str] | str | None = None) -> str:
     """The 0/1 column coded in most sentences against the next, by the paired interval of
     their difference (articles resampled): a ranking only when that interval excludes zero.
 
@@ -593,6 +631,9 @@ def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None
     what, coded, none : str
         The words for one column ("topic"), for being coded ("is mentioned"), and the
         sentence when no column is coded at all.
+    error : callable or str, optional
+        Said after a ranking, before the caveat of few articles: how far coding error could
+        move the counts (a sentence, or a function of the two columns ranked that gives it).
 
     Examples
     --------
@@ -619,7 +660,9 @@ def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None
                         "cannot be ranked against")
     ranked = d.verdict() == "higher than"
     caveat = resampled_caveat(flags["doc_id"].nunique()) if ranked else ""
-    tail = (f" {caveat}" if caveat else "") if ranked else " The two are not ranked."
+    miscount = (error(first, second) if callable(error) else error or "") if ranked else ""
+    tail = ("".join(f" {t}" for t in (miscount, caveat) if t) if ranked
+            else " The two are not ranked.")
     return (f"The most frequent {what}, {name} ({found.loc[first, 'counts']}), {verdict} the "
             f"next, {labels.get(second, second)} ({found.loc[second, 'counts']}): "
             f"{describe_difference(d, 'points')}.{tail}")

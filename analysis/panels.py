@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -67,7 +66,8 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
     >>> z = pd.DataFrame({"group": ["A", "A"], "token": ["tea", "ale"], "z": [2.5, 1.2],
     ...                   "n_tokens": [800, 800]})
     >>> fig = bar_panels(z, "z", "Words", "z", colour_of={"A": "#D55E00"}, grey_below=1.96)
-    >>> [matplotlib.colors.to_hex(bar.get_facecolor()) for bar in fig.axes[0].patches]
+    >>> from matplotlib.colors import to_hex
+    >>> [to_hex(bar.get_facecolor()) for bar in fig.axes[0].patches]
     ['#d55e00', '#bbbbbb']
     >>> plt.close(fig)
     """

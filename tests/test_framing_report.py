@@ -345,3 +345,29 @@ def test_a_small_share_and_its_bounds_are_never_printed_as_zero_percent():
     assert share_cells(table).tolist() == ["0.2% (0.04% to 0.9%)"]  # the chapters' tables
     zero = pd.DataFrame({"estimate": [0.0002], "low": [0.0], "high": [0.001]})
     assert share_cells(zero).tolist() == ["0.02% (0.00% to 0.10%)"]
+
+
+def test_a_ranking_of_frames_says_their_coding_error_could_move_the_counts():
+    x = [1.0] * 8 + [0.0] * 2 + [1.0] * 7 + [0.0] * 3 + [1.0] * 9 + [0.0] + [1.0] * 6 \
+        + [0.0] * 4 + [1.0] * 8 + [0.0] * 2
+    primary = ["security_defence" if v else "policy_political" if i % 10 == 9 else "other"
+               for i, v in enumerate(x)]
+    s = pd.DataFrame({"doc_id": np.repeat(list("abcde"), 10), "primary_frame": primary})
+    trust = pd.DataFrame({"precision (k of n)": ["8 of 12", "21 of 27"],
+                          "recall (k of n)": ["8 of 9", "21 of 27"]},
+                         index=["security_defence", "policy_political"])
+    text = fr.leading_frame(s, ["security_defence", "policy_political"], trust)
+    assert "is more frequent than" in text
+    # Counts first, then the verdict, then the coding error, then the few articles.
+    assert text.index("of 50 sentences") < text.index("precision 8 of 12, recall 8 of 9")
+    assert text.index("could move the counts") < text.index("describes these articles")
+    assert "precision" not in fr.leading_frame(s, ["security_defence"], trust)  # not ranked
+
+
+def test_no_coding_error_is_said_where_nothing_is_ranked():
+    s = pd.DataFrame({"doc_id": list("abcde") * 2, "primary_frame": ["economic", "morality"] * 5})
+    trust = pd.DataFrame({"precision (k of n)": ["26 of 28", "4 of 7"],
+                          "recall (k of n)": ["26 of 26", "4 of 4"]},
+                         index=["economic", "morality"])
+    text = fr.leading_frame(s, ["economic", "morality"], trust)
+    assert "not ranked" in text and "precision" not in text
