@@ -486,7 +486,56 @@ def intervals_note(n_intervals: int, level: float = 0.95) -> str:
 RARE = 0.05  # a frame that is the primary frame of fewer than this share of sentences here
 
 
-def validation_fit(trust: pd.DataFrame, counts: pd.DataFrame, macro_f1: float) -> dict:
+def weighted_f1(confusion: dict, weights: pd.Series, n_boot: int = 2000,
+                seed: int = 7) -> tuple[float, float, float]:
+    """The held-out F₁ per frame weighted by ``weights`` (each frame's count here), with a
+    95% interval from resampling the held-out sentences, rebuilt from the confusion matrix
+    (a sentence is its pair of frames, people's and the lexicon's).
+
+    Parameters
+    ----------
+    confusion : dict
+        ``labels`` and ``counts`` (rows: people's frame; columns: the coded one), as in
+        ``evaluation/frames.json``.
+    weights : pandas.Series
+        Weight per label (missing labels weigh 0).
+
+    Returns
+    -------
+    tuple of float
+        Estimate, low, high (NaN without weights or sentences).
+
+    Examples
+    --------
+    >>> confusion = {"labels": ["a", "b"], "counts": [[8, 2], [1, 9]]}
+    >>> estimate, low, high = weighted_f1(confusion, pd.Series({"a": 3, "b": 1}))
+    >>> round(estimate, 3), bool(low < estimate < high)
+    (0.846, True)
+    """
+    labels = list(confusion["labels"])
+    counts = np.asarray(confusion["counts"], dtype=int)
+    w = weights.reindex(labels).fillna(0).to_numpy(dtype=float)
+    if not w.sum() or not counts.sum():
+        return float("nan"), float("nan"), float("nan")
+    gold, coded = np.nonzero(counts)
+    gold, coded = np.repeat(gold, counts[gold, coded]), np.repeat(coded, counts[gold, coded])
+
+    def f1(g, c):
+        k = len(labels)
+        correct = np.bincount(g[g == c], minlength=k)
+        total = np.bincount(g, minlength=k) + np.bincount(c, minlength=k)
+        scores = np.divide(2 * correct, total, out=np.zeros(k), where=total > 0)
+        return float((scores * w).sum() / w.sum())
+
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(gold), size=(n_boot, len(gold)))
+    boot = [f1(gold[i], coded[i]) for i in draws]
+    low, high = np.quantile(boot, [0.025, 0.975])
+    return f1(gold, coded), float(low), float(high)
+
+
+def validation_fit(trust: pd.DataFrame, counts: pd.DataFrame, macro_f1: float,
+                   confusion: dict | None = None) -> dict:
     """How far the held-out validation speaks for these articles: which frames carry the
     macro-F₁ but are rare here, the F₁ weighted by each frame's share here, and the
     held-out sentences behind the most frequent frame here.
@@ -500,36 +549,54 @@ def validation_fit(trust: pd.DataFrame, counts: pd.DataFrame, macro_f1: float) -
         :func:`coded_counts` of :func:`primary_indicators` (``sentences``, ``of``).
     macro_f1 : float
         The held-out macro-F₁.
+    confusion : dict, optional
+        The held-out confusion matrix (``labels``, ``counts``): with it, the weighted F₁
+        has a 95% interval (:func:`weighted_f1`).
 
     Returns
     -------
     dict
-        ``rare`` (labels with F₁, of frames above the macro-F₁ that are the primary frame
-        of fewer than :data:`RARE` of the sentences here, with their counts), ``weighted``
-        (held-out F₁ weighted by the primary frames' counts here), ``leader`` (the most
-        frequent primary frame here other than "other") with ``leader_n`` (held-out
+        ``rare`` (frames above the macro-F₁ that are the primary frame of fewer than
+        :data:`RARE` of the sentences here, with their F₁ and their counts; a frame with
+        fewer than :data:`FEW` held-out sentences is said to be too few to judge instead
+        of its F₁), ``weighted`` (held-out F₁ weighted by the primary frames' counts here)
+        with ``weighted_low, weighted_high`` (NaN without ``confusion``), ``leader`` (the
+        most frequent primary frame here other than "other") with ``leader_n`` (held-out
         sentences people coded with it), ``leader_coded`` and ``leader_correct``.
 
     Examples
     --------
-    >>> trust = pd.DataFrame({"n": [26, 9], "coded": [28, 12], "correct": [26, 8],
-    ...                       "f1": [0.96, 0.76]}, index=["economic", "security_defence"])
-    >>> counts = pd.DataFrame({"sentences": [1, 30], "of": [31, 31]}, index=trust.index)
+    >>> trust = pd.DataFrame({"n": [26, 4, 9], "coded": [28, 7, 12], "correct": [26, 4, 8],
+    ...                       "f1": [0.96, 0.73, 0.76]},
+    ...                      index=["economic", "morality", "security_defence"])
+    >>> counts = pd.DataFrame({"sentences": [1, 0, 30], "of": [31] * 3}, index=trust.index)
     >>> fit = validation_fit(trust, counts, 0.7)
-    >>> fit["rare"], round(fit["weighted"], 3), fit["leader"], fit["leader_n"]
-    (['Economic (F₁ 0.96; 1 of 31 sentences here)'], 0.766, 'Security and defence', 9)
+    >>> fit["rare"]
+    ['Economic (F₁ 0.96; 1 of 31 sentences here)', 'Morality (4 held-out sentences: too few
+    to judge; 0 of 31 sentences here)']
+    >>> round(fit["weighted"], 3), fit["leader"], fit["leader_n"]
+    (0.766, 'Security and defence', 9)
     """
     here = counts["sentences"].reindex(trust.index).fillna(0)
     total = int(counts["of"].iloc[0]) if len(counts) else 0
     share = here / total if total else here * 0.0
-    rare = [f"{frame_label(name)} (F₁ {trust.loc[name, 'f1']:.2f}; {int(here[name]):,} of "
+
+    def judged(name: str) -> str:
+        n = int(trust.loc[name, "n"])
+        return (f"{plural(n, 'held-out sentence')}: too few to judge" if n < FEW
+                else f"F₁ {trust.loc[name, 'f1']:.2f}")
+
+    rare = [f"{frame_label(name)} ({judged(name)}; {int(here[name]):,} of "
             f"{plural(total, 'sentence')} here)"
             for name in trust.index
             if name != OTHER and trust.loc[name, "f1"] > macro_f1 and share[name] < RARE]
     weighted = float((trust["f1"] * here).sum() / here.sum()) if here.sum() else float("nan")
+    low = high = float("nan")
+    if confusion is not None:
+        weighted, low, high = weighted_f1(confusion, here)
     framed = here.drop(OTHER, errors="ignore")
     leader = framed.idxmax() if len(framed) and framed.max() > 0 else None
-    return {"rare": rare, "weighted": weighted,
+    return {"rare": rare, "weighted": weighted, "weighted_low": low, "weighted_high": high,
             "leader": frame_label(leader) if leader else "",
             "leader_n": int(trust.loc[leader, "n"]) if leader else 0,
             "leader_coded": int(trust.loc[leader, "coded"]) if leader else 0,
@@ -542,20 +609,25 @@ def validation_fit_sentence(fit: dict, macro_f1: float) -> str:
     Examples
     --------
     >>> validation_fit_sentence({"rare": ["Economic (F₁ 0.96; 1 of 31 sentences here)"],
-    ...     "weighted": 0.766, "leader": "Security and defence", "leader_n": 9,
+    ...     "weighted": 0.766, "weighted_low": 0.61, "weighted_high": 0.88,
+    ...     "leader": "Security and defence", "leader_n": 9,
     ...     "leader_coded": 12, "leader_correct": 8}, 0.7)
     'The macro-F₁ of 0.70 is a plain mean over the categories, whatever their share here,
     and part of it comes from frames that are rare in these articles: Economic (F₁ 0.96; 1
     of 31 sentences here). Weighted by how often each category is the primary frame here,
-    the held-out F₁ is 0.77. The most frequent frame here, Security and defence, was checked
-    on 9 held-out sentences people coded with it and 12 the lexicon coded with it (8 of them
-    right), none of them diplomatic news.'
+    the held-out F₁ is 0.77 (95% interval 0.61 to 0.88, held-out sentences resampled). The
+    most frequent frame here, Security and defence, was checked on 9 held-out sentences
+    people coded with it and 12 the lexicon coded with it (8 of them right), none of them
+    diplomatic news.'
     """
     rare = (f", and part of it comes from frames that are rare in these articles: "
             f"{join(fit['rare'])}" if fit["rare"] else "")
+    low, high = fit.get("weighted_low", np.nan), fit.get("weighted_high", np.nan)
+    bounds = (interval_phrase(fit["weighted"], low, high, resampled="held-out sentences")
+              if np.isfinite(low) else f"{fit['weighted']:.2f} (no interval)")
     weighted = ("" if not np.isfinite(fit["weighted"]) else
                 " Weighted by how often each category is the primary frame here, the held-out "
-                f"F₁ is {fit['weighted']:.2f}.")
+                f"F₁ is {bounds}.")
     leader = ("" if not fit["leader"] else
               f" The most frequent frame here, {fit['leader']}, was checked on "
               f"{plural(fit['leader_n'], 'held-out sentence')} people coded with it and "
