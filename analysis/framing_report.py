@@ -894,20 +894,21 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None,
 
 
 def reading_labels(diffs: pd.DataFrame) -> pd.Series:
-    """Each row's reading as a figure's legend names it: the primary reading and the
-    sensitivity check said as such (one reading only: its name).
+    """Each row's reading as a figure's legend names it, short enough for a legend: the
+    primary reading and the sensitivity check (:func:`voices_caption` says which reading
+    each is); with one reading only, its name.
 
     Examples
     --------
     >>> diffs = pd.DataFrame({"reading": ["editorial set apart", "editorial counted as "
     ...                       "narrative"], "primary": [True, False]})
     >>> reading_labels(diffs).tolist()
-    ['editorial set apart (primary reading)', 'editorial counted as narrative (sensitivity check)']
+    ['primary reading', 'sensitivity check']
     """
     if diffs["primary"].all():
         return diffs["reading"].astype(str)
-    return pd.Series([f"{r} ({'primary reading' if p else 'sensitivity check'})"
-                      for r, p in zip(diffs["reading"], diffs["primary"])], index=diffs.index)
+    return pd.Series(np.where(diffs["primary"].astype(bool), "primary reading",
+                              "sensitivity check"), index=diffs.index)
 
 
 def voices_caption(diffs: pd.DataFrame, min_articles: int) -> str:
