@@ -8,6 +8,8 @@ sentences, in m of N articles" (:func:`coded_counts`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -17,8 +19,8 @@ from analysis.framing import OTHER, explain, frame_examples, frame_names, load_f
 from analysis.overview import FEW as FEW_ARTICLES
 from analysis.prose import describe_difference, interval_phrase, share_cells
 from analysis.stats import bootstrap_ratio, mean_difference
-from analysis.voice_groups import CLEAR
-from analysis.wording import join, plural
+from analysis.voice_groups import CLEAR, COUNTED
+from analysis.wording import join, plural, signed
 
 RECALL_LOW = 0.5      # below: most sentences people code with the frame are missed
 PRECISION_LOW = 0.7   # below: three in ten or more of the frame's codes are wrong
@@ -484,7 +486,56 @@ def intervals_note(n_intervals: int, level: float = 0.95) -> str:
 RARE = 0.05  # a frame that is the primary frame of fewer than this share of sentences here
 
 
-def validation_fit(trust: pd.DataFrame, counts: pd.DataFrame, macro_f1: float) -> dict:
+def weighted_f1(confusion: dict, weights: pd.Series, n_boot: int = 2000,
+                seed: int = 7) -> tuple[float, float, float]:
+    """The held-out F₁ per frame weighted by ``weights`` (each frame's count here), with a
+    95% interval from resampling the held-out sentences, rebuilt from the confusion matrix
+    (a sentence is its pair of frames, people's and the lexicon's).
+
+    Parameters
+    ----------
+    confusion : dict
+        ``labels`` and ``counts`` (rows: people's frame; columns: the coded one), as in
+        ``evaluation/frames.json``.
+    weights : pandas.Series
+        Weight per label (missing labels weigh 0).
+
+    Returns
+    -------
+    tuple of float
+        Estimate, low, high (NaN without weights or sentences).
+
+    Examples
+    --------
+    >>> confusion = {"labels": ["a", "b"], "counts": [[8, 2], [1, 9]]}
+    >>> estimate, low, high = weighted_f1(confusion, pd.Series({"a": 3, "b": 1}))
+    >>> round(estimate, 3), bool(low < estimate < high)
+    (0.846, True)
+    """
+    labels = list(confusion["labels"])
+    counts = np.asarray(confusion["counts"], dtype=int)
+    w = weights.reindex(labels).fillna(0).to_numpy(dtype=float)
+    if not w.sum() or not counts.sum():
+        return float("nan"), float("nan"), float("nan")
+    gold, coded = np.nonzero(counts)
+    gold, coded = np.repeat(gold, counts[gold, coded]), np.repeat(coded, counts[gold, coded])
+
+    def f1(g, c):
+        k = len(labels)
+        correct = np.bincount(g[g == c], minlength=k)
+        total = np.bincount(g, minlength=k) + np.bincount(c, minlength=k)
+        scores = np.divide(2 * correct, total, out=np.zeros(k), where=total > 0)
+        return float((scores * w).sum() / w.sum())
+
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(gold), size=(n_boot, len(gold)))
+    boot = [f1(gold[i], coded[i]) for i in draws]
+    low, high = np.quantile(boot, [0.025, 0.975])
+    return f1(gold, coded), float(low), float(high)
+
+
+def validation_fit(trust: pd.DataFrame, counts: pd.DataFrame, macro_f1: float,
+                   confusion: dict | None = None) -> dict:
     """How far the held-out validation speaks for these articles: which frames carry the
     macro-F₁ but are rare here, the F₁ weighted by each frame's share here, and the
     held-out sentences behind the most frequent frame here.
@@ -498,36 +549,54 @@ def validation_fit(trust: pd.DataFrame, counts: pd.DataFrame, macro_f1: float) -
         :func:`coded_counts` of :func:`primary_indicators` (``sentences``, ``of``).
     macro_f1 : float
         The held-out macro-F₁.
+    confusion : dict, optional
+        The held-out confusion matrix (``labels``, ``counts``): with it, the weighted F₁
+        has a 95% interval (:func:`weighted_f1`).
 
     Returns
     -------
     dict
-        ``rare`` (labels with F₁, of frames above the macro-F₁ that are the primary frame
-        of fewer than :data:`RARE` of the sentences here, with their counts), ``weighted``
-        (held-out F₁ weighted by the primary frames' counts here), ``leader`` (the most
-        frequent primary frame here other than "other") with ``leader_n`` (held-out
+        ``rare`` (frames above the macro-F₁ that are the primary frame of fewer than
+        :data:`RARE` of the sentences here, with their F₁ and their counts; a frame with
+        fewer than :data:`FEW` held-out sentences is said to be too few to judge instead
+        of its F₁), ``weighted`` (held-out F₁ weighted by the primary frames' counts here)
+        with ``weighted_low, weighted_high`` (NaN without ``confusion``), ``leader`` (the
+        most frequent primary frame here other than "other") with ``leader_n`` (held-out
         sentences people coded with it), ``leader_coded`` and ``leader_correct``.
 
     Examples
     --------
-    >>> trust = pd.DataFrame({"n": [26, 9], "coded": [28, 12], "correct": [26, 8],
-    ...                       "f1": [0.96, 0.76]}, index=["economic", "security_defence"])
-    >>> counts = pd.DataFrame({"sentences": [1, 30], "of": [31, 31]}, index=trust.index)
+    >>> trust = pd.DataFrame({"n": [26, 4, 9], "coded": [28, 7, 12], "correct": [26, 4, 8],
+    ...                       "f1": [0.96, 0.73, 0.76]},
+    ...                      index=["economic", "morality", "security_defence"])
+    >>> counts = pd.DataFrame({"sentences": [1, 0, 30], "of": [31] * 3}, index=trust.index)
     >>> fit = validation_fit(trust, counts, 0.7)
-    >>> fit["rare"], round(fit["weighted"], 3), fit["leader"], fit["leader_n"]
-    (['Economic (F₁ 0.96; 1 of 31 sentences here)'], 0.766, 'Security and defence', 9)
+    >>> fit["rare"]
+    ['Economic (F₁ 0.96; 1 of 31 sentences here)', 'Morality (4 held-out sentences: too few
+    to judge; 0 of 31 sentences here)']
+    >>> round(fit["weighted"], 3), fit["leader"], fit["leader_n"]
+    (0.766, 'Security and defence', 9)
     """
     here = counts["sentences"].reindex(trust.index).fillna(0)
     total = int(counts["of"].iloc[0]) if len(counts) else 0
     share = here / total if total else here * 0.0
-    rare = [f"{frame_label(name)} (F₁ {trust.loc[name, 'f1']:.2f}; {int(here[name]):,} of "
+
+    def judged(name: str) -> str:
+        n = int(trust.loc[name, "n"])
+        return (f"{plural(n, 'held-out sentence')}: too few to judge" if n < FEW
+                else f"F₁ {trust.loc[name, 'f1']:.2f}")
+
+    rare = [f"{frame_label(name)} ({judged(name)}; {int(here[name]):,} of "
             f"{plural(total, 'sentence')} here)"
             for name in trust.index
             if name != OTHER and trust.loc[name, "f1"] > macro_f1 and share[name] < RARE]
     weighted = float((trust["f1"] * here).sum() / here.sum()) if here.sum() else float("nan")
+    low = high = float("nan")
+    if confusion is not None:
+        weighted, low, high = weighted_f1(confusion, here)
     framed = here.drop(OTHER, errors="ignore")
     leader = framed.idxmax() if len(framed) and framed.max() > 0 else None
-    return {"rare": rare, "weighted": weighted,
+    return {"rare": rare, "weighted": weighted, "weighted_low": low, "weighted_high": high,
             "leader": frame_label(leader) if leader else "",
             "leader_n": int(trust.loc[leader, "n"]) if leader else 0,
             "leader_coded": int(trust.loc[leader, "coded"]) if leader else 0,
@@ -540,20 +609,25 @@ def validation_fit_sentence(fit: dict, macro_f1: float) -> str:
     Examples
     --------
     >>> validation_fit_sentence({"rare": ["Economic (F₁ 0.96; 1 of 31 sentences here)"],
-    ...     "weighted": 0.766, "leader": "Security and defence", "leader_n": 9,
+    ...     "weighted": 0.766, "weighted_low": 0.61, "weighted_high": 0.88,
+    ...     "leader": "Security and defence", "leader_n": 9,
     ...     "leader_coded": 12, "leader_correct": 8}, 0.7)
     'The macro-F₁ of 0.70 is a plain mean over the categories, whatever their share here,
     and part of it comes from frames that are rare in these articles: Economic (F₁ 0.96; 1
     of 31 sentences here). Weighted by how often each category is the primary frame here,
-    the held-out F₁ is 0.77. The most frequent frame here, Security and defence, was checked
-    on 9 held-out sentences people coded with it and 12 the lexicon coded with it (8 of them
-    right), none of them diplomatic news.'
+    the held-out F₁ is 0.77 (95% interval 0.61 to 0.88, held-out sentences resampled). The
+    most frequent frame here, Security and defence, was checked on 9 held-out sentences
+    people coded with it and 12 the lexicon coded with it (8 of them right), none of them
+    diplomatic news.'
     """
     rare = (f", and part of it comes from frames that are rare in these articles: "
             f"{join(fit['rare'])}" if fit["rare"] else "")
+    low, high = fit.get("weighted_low", np.nan), fit.get("weighted_high", np.nan)
+    bounds = (interval_phrase(fit["weighted"], low, high, resampled="held-out sentences")
+              if np.isfinite(low) else f"{fit['weighted']:.2f} (no interval)")
     weighted = ("" if not np.isfinite(fit["weighted"]) else
                 " Weighted by how often each category is the primary frame here, the held-out "
-                f"F₁ is {fit['weighted']:.2f}.")
+                f"F₁ is {bounds}.")
     leader = ("" if not fit["leader"] else
               f" The most frequent frame here, {fit['leader']}, was checked on "
               f"{plural(fit['leader_n'], 'held-out sentence')} people coded with it and "
@@ -563,8 +637,42 @@ def validation_fit_sentence(fit: dict, macro_f1: float) -> str:
             f"their share here{rare}.{weighted}{leader}")
 
 
-def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
-    """The most frequent primary frame against the next (see :func:`leading`).
+def coding_error(trust: pd.DataFrame, names: list[str]) -> str:
+    """That a ranking of frames counts sampling error only, with the held-out precision and
+    recall (k of n, from :func:`analysis.evaluate.frames.trust_table`) of the frames
+    ranked: the lexicon's coding error could move their counts.
+
+    Examples
+    --------
+    >>> trust = pd.DataFrame({"precision (k of n)": ["8 of 12", "21 of 27"],
+    ...                       "recall (k of n)": ["8 of 9", "21 of 27"]},
+    ...                      index=["security_defence", "policy_political"])
+    >>> coding_error(trust, ["security_defence", "policy_political"])
+    'Its interval counts sampling error only: on held-out sentences the lexicon’s codes of
+    these frames were not all right, nor all found (Security and defence: precision 8 of 12,
+    recall 8 of 9; Policy and politics: precision 21 of 27, recall 21 of 27), and that error
+    could move the counts.'
+    """
+    known = [n for n in names if n in trust.index]
+    if not known:
+        return ""
+    each = "; ".join(f"{frame_label(n)}: precision {trust.loc[n, 'precision (k of n)']}, "
+                     f"recall {trust.loc[n, 'recall (k of n)']}" for n in known)
+    return ("Its interval counts sampling error only: on held-out sentences the lexicon’s "
+            f"codes of {'these frames' if len(known) > 1 else 'this frame'} were not all right, "
+            f"nor all found ({each}), and that error could move the counts.")
+
+
+# A ranking of topics: their lists are not validated, so their coding error is unknown.
+TOPIC_ERROR = ("Its interval counts sampling error only: the topic lists are not validated "
+               "against people’s coding, so how far a miscount could move these counts is "
+               "unknown.")
+
+
+def leading_frame(sentences: pd.DataFrame, names: list[str],
+                  trust: pd.DataFrame | None = None) -> str:
+    """The most frequent primary frame against the next (see :func:`leading`); a ranking
+    says, with ``trust``, how far the two frames' coding erred (:func:`coding_error`).
 
     Examples
     --------
@@ -573,14 +681,16 @@ def leading_frame(sentences: pd.DataFrame, names: list[str]) -> str:
     'Only Economic is coded as a primary frame (1 of 2 sentences, in 1 of 2 articles).'
     """
     flags = primary_indicators(sentences, names).assign(doc_id=sentences["doc_id"])
+    error = None if trust is None else (lambda a, b: coding_error(trust, [a, b]))
     return leading(flags, names, {n: frame_label(n) for n in names}, "primary frame",
                    "is coded as a primary frame",
-                   "No sentence has a primary frame other than “other”.")
+                   "No sentence has a primary frame other than “other”.", error)
 
 
 def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None = None,
             what: str = "topic", coded: str = "is mentioned",
-            none: str = "No sentence mentions any of them.") -> str:
+            none: str = "No sentence mentions any of them.",
+            error: Callable[[str, str], str] | str | None = None) -> str:
     """The 0/1 column coded in most sentences against the next, by the paired interval of
     their difference (articles resampled): a ranking only when that interval excludes zero.
 
@@ -593,6 +703,9 @@ def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None
     what, coded, none : str
         The words for one column ("topic"), for being coded ("is mentioned"), and the
         sentence when no column is coded at all.
+    error : callable or str, optional
+        Said after a ranking, before the caveat of few articles: how far coding error could
+        move the counts (a sentence, or a function of the two columns ranked that gives it).
 
     Examples
     --------
@@ -619,7 +732,9 @@ def leading(flags: pd.DataFrame, names: list[str], labels: dict[str, str] | None
                         "cannot be ranked against")
     ranked = d.verdict() == "higher than"
     caveat = resampled_caveat(flags["doc_id"].nunique()) if ranked else ""
-    tail = (f" {caveat}" if caveat else "") if ranked else " The two are not ranked."
+    miscount = (error(first, second) if callable(error) else error or "") if ranked else ""
+    tail = ("".join(f" {t}" for t in (miscount, caveat) if t) if ranked
+            else " The two are not ranked.")
     return (f"The most frequent {what}, {name} ({found.loc[first, 'counts']}), {verdict} the "
             f"next, {labels.get(second, second)} ({found.loc[second, 'counts']}): "
             f"{describe_difference(d, 'points')}.{tail}")
@@ -657,48 +772,107 @@ def group_comparison_sentence(diffs: pd.DataFrame, articles: pd.Series, what: st
             f"excludes zero{': ' + '; '.join(found) if found else ''}; the rest are not ranked.")
 
 
+# How the prose names each reading of analysis.voice_groups.voice_differences that is a
+# sensitivity check (the primary reading is named by its own name).
+SENSITIVITY = {COUNTED: ("counting the government editorial’s narrative as journalists’ "
+                         "narrative, which this report does not do,")}
+
+
+def _voice_counts(row) -> str:
+    """"15 of 44 quoted sentences and 18 of 38 narrative ones" from a row of
+    :func:`analysis.voice_groups.voice_differences` (its two means and sentence counts)."""
+    quoted = int(round(row.quoted * row.n_quoted))
+    narrative = int(round(row.narrative * row.n_narrative))
+    return (f"{quoted:,} of {plural(row.n_quoted, 'quoted sentence')} and {narrative:,} of "
+            f"{row.n_narrative:,} narrative ones")
+
+
+def _points(row, why: bool = True) -> str:
+    reason = (str(getattr(row, "reason", "") or "").replace("both groups", "both voices")
+              if why else "")
+    if not why and not np.isfinite(row.low):
+        return f"{signed(100 * row.estimate, '{:.1f}')} points (no interval)"
+    return interval_phrase(100 * row.estimate, 100 * row.low, 100 * row.high, "{:.1f}",
+                           unit="points", sign=True, how="articles resampled",
+                           reason=reason or "too few articles")
+
+
 def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None,
                    trust: pd.DataFrame | None = None, n_articles: int | None = None) -> str:
     """Which frames quoted speech and narrative use differently
-    (:func:`analysis.voice_groups.voice_differences`), under every reading.
+    (:func:`analysis.voice_groups.voice_differences`), the primary reading first.
 
-    A difference in "Other (no frame)" is reported as what it most likely is, a gap in
-    the lexicon, with that code's held-out precision (from ``trust``,
+    A direction ("a smaller share") is given only where the primary reading's interval of
+    the difference excludes zero. Where the primary reading has no interval, the sentence
+    says so and why; a sensitivity check (:data:`SENSITIVITY`) is reported as such and
+    never ranks the voices on its own. A frame is named when either reading's interval
+    excludes zero. A difference in "Other (no frame)" is reported as what it most likely
+    is, a gap in the lexicon, with that code's held-out precision (from ``trust``,
     :func:`analysis.evaluate.frames.trust_table`). With ``n_articles`` below
     :data:`analysis.overview.FEW` the sentence says the comparisons describe these
     articles only (:func:`resampled_caveat`).
 
     Examples
     --------
-    >>> diffs = pd.DataFrame({"column": ["economic"], "reading": ["editorial counted as narrative"],
-    ...                       "estimate": [-0.1], "low": [-0.2], "high": [-0.01],
-    ...                       "verdict": ["lower"]})
+    >>> from analysis.voice_groups import APART, COUNTED
+    >>> diffs = pd.DataFrame({"column": ["economic"] * 2, "reading": [APART, COUNTED],
+    ...     "primary": [True, False], "estimate": [-0.15, -0.1], "low": [np.nan, -0.2],
+    ...     "high": [np.nan, -0.01], "quoted": [0.1, 0.1], "narrative": [0.25, 0.2],
+    ...     "n_quoted": [40, 40], "n_narrative": [40, 50], "verdict": ["no interval", "lower"],
+    ...     "reason": ["only 4 articles have both groups, and an interval needs at least 5",
+    ...                ""]})
     >>> voice_sentence(diffs)
-    'Economic is the primary frame of a smaller share of quoted sentences than of narrative
-    ones: −10.0 points (95% interval −20.0 to −1.0 points, editorial counted as narrative).
-    For every other frame the interval of the difference includes zero, or there is none:
-    the two voices are not ranked.'
+    'With the editorial set apart, the reading this report takes, no frame’s difference has
+    an interval (only 4 articles have both voices, and an interval needs at least 5), so
+    the two voices are not ranked on any frame. Economic is the primary frame of 4 of 40
+    quoted sentences and 10 of 40 narrative ones (editorial set apart): quoted minus
+    narrative, −15.0 points (no interval). Counting the government editorial’s narrative as
+    journalists’ narrative, which this report does not do, gives −10.0 points (95% interval
+    −20.0 to −1.0 points, articles resampled); a sensitivity check does not rank the voices
+    on its own. For every other frame neither reading gives an interval that excludes zero.'
+    >>> print(voice_sentence(diffs.iloc[[1]].assign(primary=True)))
+    Economic is the primary frame of 4 of 40 quoted sentences and 10 of 50 narrative ones:
+    quoted minus narrative, −10.0 points (95% interval −20.0 to −1.0 points, articles
+    resampled), a smaller share in quoted speech. For every other frame the interval of the
+    difference includes zero, or there is none: the two voices are not ranked.
     """
     labels = labels or {}
-    parts = []
-    artefact = ""
+    if "primary" not in diffs:
+        diffs = diffs.assign(primary=~diffs.duplicated("column"))
+    primary = diffs[diffs["primary"].astype(bool)]
+    several = len(diffs) > len(primary)
+    untested = several and len(primary) and not np.isfinite(primary["low"]).any()
+    intro = ""
+    if untested:
+        reason = str(primary["reason"].iloc[0] or "too few articles").replace("both groups",
+                                                                            "both voices")
+        intro = (f"With the {primary['reading'].iloc[0]}, the reading this report takes, no "
+                 f"frame’s difference has an interval ({reason}), so the two voices are not "
+                 "ranked on any frame.")
+    parts, artefact = [], ""
     for column, rows in diffs.groupby("column", sort=False):
-        clear = rows[rows["verdict"].isin(CLEAR)]
-        if clear.empty:
+        if not rows["verdict"].isin(CLEAR).any():
             continue
-        side = "larger" if clear["verdict"].iloc[0] == "higher" else "smaller"
-        readings = "; ".join(
-            interval_phrase(100 * r.estimate, 100 * r.low, 100 * r.high, "{:.1f}",
-                            unit="points", sign=True, how=r.reading)
-            for r in rows.itertuples() if np.isfinite(r.low))
-        unclear = rows[~rows["verdict"].isin(CLEAR)]
-        caveat = (f", but not with the {join(unclear['reading'])}" if len(unclear) else "")
+        first = rows[rows["primary"].astype(bool)].iloc[0]
+        clear = first.verdict in CLEAR
+        side = "larger" if first.verdict == "higher" else "smaller"
         name = labels.get(column, frame_label(column))
+        reading = f" ({first.reading})" if several else ""
+        what = "is coded for" if column == OTHER else "is the primary frame of"
+        text = (f"{name} {what} {_voice_counts(first)}{reading}: quoted minus "
+                f"narrative, {_points(first, why=not untested)}"
+                + (f", a {side} share in quoted speech." if clear else "."))
+        for row in rows[~rows["primary"].astype(bool)].itertuples():
+            how = SENSITIVITY.get(row.reading, f"the {row.reading} (a sensitivity check)")
+            agrees = (row.verdict == first.verdict if clear else False)
+            text += (f" {how[0].upper()}{how[1:]} gives {_points(row)}"
+                     + ("; the check agrees." if agrees else
+                        "; the check’s interval includes zero, or there is none." if clear
+                        else "; a sensitivity check does not rank the voices on its own."))
         if column == OTHER:
-            artefact = (f"{name} is coded for a {side} share of quoted sentences than of "
-                        f"narrative ones: {readings}{caveat}. This is more likely the "
-                        "instrument than the articles: a sentence falls to “Other” when the "
-                        "lexicon finds no frame in it, and "
+            artefact = (f"{text} A difference here is more likely the instrument than the "
+                        "articles: a sentence falls to “Other” when the lexicon finds no frame "
+                        "in it, and "
                         + (f"only {trust.loc[OTHER, 'precision']:.0%} "
                            f"({trust.loc[OTHER, 'precision (k of n)']}) of the held-out "
                            "sentences it put there had no frame for people; "
@@ -707,17 +881,61 @@ def voice_sentence(diffs: pd.DataFrame, labels: dict[str, str] | None = None,
                         "speech than in narrative. Read it as a measurement artefact, not a "
                         "finding.")
             continue
-        parts.append(f"{name} is the primary frame of a "
-                     f"{side} share of quoted sentences than of narrative ones: {readings}"
-                     f"{caveat}.")
-    rest = ("For every other frame" if parts else
-            f"For every frame but {labels.get(OTHER, frame_label(OTHER))}" if artefact
-            else "For every frame")
-    few = resampled_caveat(n_articles) if (parts and n_articles is not None) else ""
-    return " ".join(parts + ([few] if few else [])
-                    + [f"{rest} the interval of the difference includes zero, or there "
-                       "is none: the two voices are not ranked."]
+        parts.append(text)
+    but = f" but {labels.get(OTHER, frame_label(OTHER))}" if artefact else ""
+    rest = f"For every other frame{but}" if parts else f"For every frame{but}"
+    tail = (f"{rest} neither reading gives an interval that excludes zero." if untested else
+            f"{rest} the interval of the difference includes zero, or there is none: the two "
+            "voices are not ranked.")
+    ranked = primary["verdict"].isin(CLEAR).any() if len(primary) else False
+    few = resampled_caveat(n_articles) if (ranked and n_articles is not None) else ""
+    return " ".join(([intro] if intro else []) + parts + ([few] if few else []) + [tail]
                     + ([artefact] if artefact else []))
+
+
+def reading_labels(diffs: pd.DataFrame) -> pd.Series:
+    """Each row's reading as a figure's legend names it, short enough for a legend: the
+    primary reading and the sensitivity check (:func:`voices_caption` says which reading
+    each is); with one reading only, its name.
+
+    Examples
+    --------
+    >>> diffs = pd.DataFrame({"reading": ["editorial set apart", "editorial counted as "
+    ...                       "narrative"], "primary": [True, False]})
+    >>> reading_labels(diffs).tolist()
+    ['primary reading', 'sensitivity check']
+    """
+    if diffs["primary"].all():
+        return diffs["reading"].astype(str)
+    return pd.Series(np.where(diffs["primary"].astype(bool), "primary reading",
+                              "sensitivity check"), index=diffs.index)
+
+
+def voices_caption(diffs: pd.DataFrame, min_articles: int) -> str:
+    """What the markers of the quoted-minus-narrative figure are, for its caption: the
+    primary reading (drawn first: circles) and the sensitivity check (squares), and why a
+    marker can lack an interval.
+
+    Examples
+    --------
+    >>> diffs = pd.DataFrame({"reading": ["editorial set apart", "editorial counted as "
+    ...                       "narrative"], "primary": [True, False]})
+    >>> voices_caption(diffs, 5)
+    'Circles: the primary reading (editorial set apart); squares: a sensitivity check
+    (editorial counted as narrative), which this report does not take. A marker without a
+    line has no interval: fewer than 5 articles have both voices in that reading, or every
+    resample gives the same value.'
+    """
+    readings = list(dict.fromkeys(zip(diffs["reading"], diffs["primary"])))
+    lacking = (f"A marker without a line has no interval: fewer than {min_articles} articles "
+               "have both voices" + (" in that reading" if len(readings) > 1 else "")
+               + ", or every resample gives the same value.")
+    if len(readings) < 2:
+        return lacking
+    primary = next(r for r, p in readings if p)
+    checks = join(r for r, p in readings if not p)
+    return (f"Circles: the primary reading ({primary}); squares: a sensitivity check "
+            f"({checks}), which this report does not take. {lacking}")
 
 
 def mention_sentence(counts: pd.DataFrame, n_names: int, what: str = "topic",

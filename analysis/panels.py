@@ -27,11 +27,13 @@ from analysis.figures import (
     style,
 )
 
+BELOW = "#BBBBBB"  # a bar that does not reach the test's line (bar_panels' grey_below)
+
 
 def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
                colour_of=None, reference: float | None = None, ncols: int = 2,
                note: str | None = None, reference_label: str = "",
-               few_tokens: int = 0) -> Figure:
+               few_tokens: int = 0, grey_below: float | None = None) -> Figure:
     """Small multiples: one panel per group of horizontal bars (token → value), with n.
 
     Two panels a row by default, so that the figure fits the book's page
@@ -49,6 +51,9 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
     few_tokens : int, optional
         A panel resting on fewer tokens says so in its title ("too few for a rate"): a
         rate per 1,000 tokens of a dozen tokens moves by a hundred with one word.
+    grey_below : float, optional
+        Bars whose value does not reach it are drawn in grey (:data:`BELOW`), not in the
+        group's colour: words below z = 1.96 are drawn, but not as distinctive.
 
     Examples
     --------
@@ -57,6 +62,13 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
     >>> fig = bar_panels(t, "per_1000", "Words", "per 1,000 tokens", few_tokens=100)
     >>> [ax.get_title("left").splitlines()[1] for ax in fig.axes]
     ['(n = 800 tokens)', '(n = 11 tokens: too few for a rate)']
+    >>> plt.close(fig)
+    >>> z = pd.DataFrame({"group": ["A", "A"], "token": ["tea", "ale"], "z": [2.5, 1.2],
+    ...                   "n_tokens": [800, 800]})
+    >>> fig = bar_panels(z, "z", "Words", "z", colour_of={"A": "#D55E00"}, grey_below=1.96)
+    >>> from matplotlib.colors import to_hex
+    >>> [to_hex(bar.get_facecolor()) for bar in fig.axes[0].patches]
+    ['#d55e00', '#bbbbbb']
     >>> plt.close(fig)
     """
     groups = list(dict.fromkeys(table["group"]))
@@ -71,7 +83,9 @@ def bar_panels(table: pd.DataFrame, value: str, title: str, xlabel: str,
         for ax, group in zip(axes.flat, groups):
             rows = table[table["group"] == group]
             colour = (colour_of or {}).get(group, DARK)
-            ax.barh(range(len(rows)), rows[value], color=colour, height=0.7, alpha=0.85)
+            fill = [colour if grey_below is None or v >= grey_below else BELOW
+                    for v in rows[value]]
+            ax.barh(range(len(rows)), rows[value], color=fill, height=0.7, alpha=0.85)
             known = pd.Series(False, index=rows.index)
             if {"low", "high"} <= set(rows.columns):  # 95% interval as a whisker
                 known = np.isfinite(rows["low"]) & np.isfinite(rows["high"])

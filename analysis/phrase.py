@@ -2,14 +2,18 @@
 
 :func:`special_relationship` finds every use of the phrase and of its variants with words
 between ("relationship with the US is still “special”") in headlines, standfirsts and
-bodies, with who uses it and the words around it. A headline or standfirst that repeats
-a use in the body (a standfirst quoting the body's quotation) is the same utterance:
-it is kept, marked, and counted once (column ``distinct``).
+bodies, with who uses it and the words around it. A word "special" inside someone's quotation
+in a sentence that names the relationship is that person's use, even when the sentence also
+prints the phrase whole in the outlet's words ("the special relationship …, after she
+described it as “special but not exclusive”"). A headline or standfirst that repeats a use
+in the body (a standfirst quoting the body's quotation, a headline shortening it) is the
+same utterance: it is kept, marked, and counted once (column ``distinct``).
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 import pandas as pd
 
@@ -19,6 +23,8 @@ from analysis.frequency import tokenize
 _PHRASE = re.compile(r"\bspecial\W{1,3}relationship\b", re.IGNORECASE)
 _VARIANT = re.compile(r"\brelationship\b(?:\W+[\w’'-]+){0,8}?\W+special\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
+_SPECIAL = re.compile(r"\bspecial\b", re.IGNORECASE)
+_RELATIONSHIP = re.compile(r"\brelationship\b", re.IGNORECASE)
 SAME_WORDS = 4  # words beside the phrase that must be the same for a repeat
 COLUMNS = ["doc_id", "source", "sentence", "variant", "left", "match", "right", "speaker",
            "voice", "modifiers", "collocates", "distinct", "repeats"]
@@ -99,24 +105,50 @@ def _side_words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def same_words(a: str, b: str) -> bool:
+    """Whether two matches print (nearly) the same words: after quotation marks and case
+    are set aside, the shorter one's words occur in the longer one, in order (words may
+    stand between them).
+
+    Examples
+    --------
+    >>> same_words("relationship still ‘special", "relationship with the US is still “special")
+    True
+    >>> same_words("Special Relationship", "special relationship")
+    True
+    >>> same_words("relationship still special", "relationship is special")
+    False
+    """
+    short, long = sorted((_side_words(a), _side_words(b)), key=len)
+    rest = iter(long)
+    return bool(short) and all(word in rest for word in short)
+
+
 def _mark_repeats(found: list[dict]) -> list[dict]:
-    """A headline or standfirst use whose phrase and next words, on either side, are
-    those of a body use repeats it (the same utterance printed twice)."""
+    """A headline or standfirst use that repeats a body use of the same article (the same
+    utterance printed twice) is marked: one credited to the same speaker, in the same
+    variant, with (nearly) the same words (:func:`same_words`); or, for any use, one whose
+    phrase and next words on either side are those of a body use."""
     def sides(r):
         match = _side_words(r["match"])
         return (tuple(_side_words(r["left"])[-SAME_WORDS:] + match),
                 tuple(match + _side_words(r["right"])[:SAME_WORDS]))
 
-    body = [(sides(r), r["sentence"]) for r in found if r["source"] == "body"]
+    body = [r for r in found if r["source"] == "body"]
     for r in found:
         r["distinct"], r["repeats"] = True, ""
         if r["source"] == "body":
             continue
         left, right = sides(r)
-        for (b_left, b_right), number in body:
-            if (len(left) > SAME_WORDS and left == b_left) or (
+        closest = sorted(body, key=lambda b: -SequenceMatcher(
+            None, _side_words(r["match"]), _side_words(b["match"])).ratio())
+        for b in closest:  # the body use printing the most similar words first
+            b_left, b_right = sides(b)
+            credited = (r["speaker"] != "narrative" and r["speaker"] == b["speaker"]
+                        and r["variant"] == b["variant"] and same_words(r["match"], b["match"]))
+            if credited or (len(left) > SAME_WORDS and left == b_left) or (
                     len(right) > SAME_WORDS and right == b_right):
-                r["distinct"], r["repeats"] = False, f"body {number}"
+                r["distinct"], r["repeats"] = False, f"body {b['sentence']:g}"
                 break
     return found
 
@@ -134,7 +166,9 @@ def _occurrences(doc_id, source, text, spans, quotes, window, numbers=None):
         sentence = text[a:b]
         found = [(m.start(), m.end(), VERBATIM) for m in _PHRASE.finditer(sentence)]
         found += [(m.start(), m.end(), GAPPED) for m in _VARIANT.finditer(sentence)]
-        for s, e, variant in _merge(found):
+        found = _merge(found)
+        found = sorted(found + _quoted_specials(sentence, found, quotes, a))
+        for s, e, variant in found:
             start, end = a + s, a + e
             left, right = kwic(text, start, end, window)
             specials = [start + m.start() for m in
@@ -157,6 +191,22 @@ def _occurrences(doc_id, source, text, spans, quotes, window, numbers=None):
                          "modifiers": " / ".join(modifiers),
                          "collocates": ", ".join(dict.fromkeys(others))})
     return rows
+
+
+def _quoted_specials(sentence, found, quotes, offset):
+    """A "special" inside a credited quotation that no match holds, in a sentence naming the
+    relationship: a use from the nearest "relationship" to that word (a sentence can print
+    the phrase whole in the outlet's words and quote someone's "special" as well)."""
+    relationships = [m.span() for m in _RELATIONSHIP.finditer(sentence)]
+    extra = []
+    for m in _SPECIAL.finditer(sentence):
+        if not relationships or any(s <= m.start() < e for s, e, _ in found):
+            continue
+        if not _speaker_at(quotes, offset + m.start()):
+            continue
+        near = min(relationships, key=lambda r: abs(r[0] - m.start()))
+        extra.append((min(near[0], m.start()), max(near[1], m.end()), GAPPED))
+    return extra
 
 
 def _merge(found):

@@ -4,30 +4,20 @@ A topic column says that a sentence names the war in Ukraine, China, trade, Nort
 Ireland…; it says nothing about how the topic is presented (that is a frame:
 :mod:`analysis.framing`). :func:`code_topics` adds one 0/1 column per topic to a
 sentence table, :func:`topic_hits` lists the words found, and :func:`salience` counts
-mentions per 1,000 words of each article. :func:`about_relationship` marks the
-sentences about the UK-US relationship itself.
+mentions per 1,000 words of each article. :func:`about_relationship` (from
+:mod:`analysis.relationship`) marks the sentences about the UK-US relationship itself.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from importlib import resources
 
 import pandas as pd
 import yaml
 
+from analysis.relationship import about_relationship  # noqa: F401  (the chapters' name)
 from analysis.terms import Matcher, matcher, tokens
-
-# The two countries, as news names them: the abbreviations in capitals only ("US", not the
-# pronoun "us"), the names, peoples, capitals and seats of government in any case.
-_EDGE = r"(?<![\w.]){}(?![\w])"
-_UK = re.compile(_EDGE.format(r"(?:UK|U\.K\.?|(?i:britain|british|britons?|united kingdom|"
-                              r"london|downing street|whitehall))"))
-_US = re.compile(_EDGE.format(r"(?:US|U\.S\.?|USA|(?i:united states|america|americans?|"
-                              r"washington|white house))"))
-# The relationship by a name of its own.
-_BOND = re.compile(r"(?i)\b(?:special relationship|transatlantic|anglo-american)\b")
 
 
 @functools.cache
@@ -54,24 +44,6 @@ def topic_matcher(topics: dict | None = None) -> Matcher:
 def mentions(words: list[str], topics: dict | None = None) -> list[int]:
     """Mentions of each topic in one sentence's :func:`~analysis.terms.tokens`."""
     return topic_matcher(topics).counts(words)
-
-
-def about_relationship(texts) -> list[bool]:
-    """Whether each sentence is about the UK-US relationship itself: it names both
-    countries (their names, peoples, capitals or seats of government) or the relationship
-    by a name of its own ("special relationship", "transatlantic", "Anglo-American").
-
-    Examples
-    --------
-    >>> about_relationship(["The UK and the US signed a deal.", "Let us go to Washington.",
-    ...                     "Britain's special relationship endures.", "Russia attacked Kyiv."])
-    [True, False, True, False]
-    >>> about_relationship(["London and the U.S. agreed."])
-    [True]
-    """
-    return [isinstance(t, str) and (bool(_BOND.search(t)) or
-                                    bool(_UK.search(t) and _US.search(t)))
-            for t in texts]
 
 
 def code_topics(sentences: pd.DataFrame, topics: dict | None = None) -> pd.DataFrame:

@@ -66,6 +66,29 @@ def panel_labels(tokens: pd.DataFrame, by: str, names: Callable | Mapping | None
     return labels
 
 
+def outlet_labels(corpus: pd.DataFrame) -> dict:
+    """Each outlet as the book names it (:func:`analysis.figures.outlet_name`, the
+    description in brackets dropped), marked "(editorial)" like
+    :func:`analysis.figures.article_labels` when all its articles present a government's
+    own views (:func:`analysis.outlets.government_voice`).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Sky News", "VOA (Editorials)"],
+    ...     "outlet_kind": ["broadcaster", "government broadcaster, editorial presenting the "
+    ...                     "views of the government"]})
+    >>> outlet_labels(corpus)
+    {'Sky News': 'Sky News', 'VOA (Editorials)': 'VOA (editorial)'}
+    """
+    from analysis.figures import EDITORIAL_MARK, outlet_name
+    from analysis.outlets import government_voice
+
+    own = corpus["doc_id"].map(government_voice(corpus)).fillna(False).astype(bool)
+    editorial = own.groupby(corpus["outlet"].to_numpy()).all()
+    return {outlet: outlet_name(outlet) + (EDITORIAL_MARK if editorial[outlet] else "")
+            for outlet in dict.fromkeys(corpus["outlet"])}
+
+
 def largest_groups(tokens: pd.DataFrame, by: str, k: int = MAX_PANELS) -> list:
     """The ``k`` groups with the most tokens (ties by name), in that order.
 
@@ -341,20 +364,72 @@ def passes_sentence(tables: list[tuple[pd.DataFrame, dict]], z: float = 1.96) ->
     >>> a = pd.DataFrame({"group": ["X", "X"], "token": ["tea", "ale"], "z": [2.5, 1.0]})
     >>> b = pd.DataFrame({"group": ["Truss"], "token": ["tea"], "z": [2.5]})
     >>> passes_sentence([(a, {"X": frozenset("a")}), (b, {"Truss": frozenset("a")})])
-    'Of the 3 distinctive words drawn, 2 pass z = 1.96, but only 1 distinct: 1 is drawn
-    twice, in two panels that rest on the same articles under two names.'
+    'Of the 3 words drawn, 2 (1 distinct: 1 is drawn twice, in two panels that rest on the
+    same articles under two names) pass z = 1.96; the rest are not distinctive by this
+    test.'
     >>> passes_sentence([(a, {"X": frozenset("a")})])
-    'Of the 2 distinctive words drawn, 1 passes z = 1.96.'
+    'Of the 2 words drawn, 1 passes z = 1.96; the rest are not distinctive by this test.'
     """
     listed = sum(len(t) for t, _ in tables)
     over = [(keys.get(g, g), token) for t, keys in tables
             for g, token, value in zip(t["group"], t["token"], t["z"]) if value > z]
     distinct = len(set(over))
-    head = (f"Of the {plural(listed, 'distinctive word')} drawn, {len(over):,} "
-            f"{'passes' if len(over) == 1 else 'pass'} z = {z:.2f}")
-    if distinct == len(over):
-        return head + "."
     twice = len(over) - distinct
-    return (f"{head}, but only {distinct:,} distinct: {twice:,} "
-            f"{'is' if twice == 1 else 'are'} drawn twice, in two panels that rest on the "
-            "same articles under two names.")
+    which = ("" if not twice else
+             f" ({distinct:,} distinct: {twice:,} {'is' if twice == 1 else 'are'} drawn twice, "
+             "in two panels that rest on the same articles under two names)")
+    verb = "passes" if len(over) == 1 and not twice else "pass"
+    rest = ("; the rest are not distinctive by this test." if len(over) < listed else ".")
+    return (f"Of the {plural(listed, 'word')} drawn, {len(over):,}{which} {verb} "
+            f"z = {z:.2f}{rest}")
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """The words of people's names as the word counts spell them (lower case): the tokens
+    that, in a narrative, attribute a quotation ("Ms Truss said").
+
+    Examples
+    --------
+    >>> sorted(name_words(["Liz Truss", "Antony Blinken", ""]))
+    ['antony', 'blinken', 'liz', 'truss']
+    """
+    return {word.lower() for name in names for word in str(name).split() if word}
+
+
+def voices_sentence(table: pd.DataFrame, speech: str, narrative: str, names: Iterable[str],
+                    z: float = 1.96) -> str:
+    """The comparison of the leaders' quoted speech with the narrative
+    (:func:`analysis.frequency.distinctive_terms` by voice) in sentences: how many of its
+    words pass ``z``, which (:func:`distinctive_sentence`), and, where a word that passes is
+    part of a quoted person's name (:func:`name_words`), that a narrative's over-used
+    words are often the names and titles that attribute quotations.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"group": ["q", "q", "n", "n"], "token": ["want", "talks", "truss",
+    ...                   "ukraine"], "z": [1.85, 1.2, 1.97, 0.5]})
+    >>> voices_sentence(t, "q", "n", ["Liz Truss"])
+    'In the comparison of the leaders’ quoted speech with the journalists’ narrative, 1 of
+    the 4 words drawn passes z = 1.96. No word of the leaders’ quoted speech passes z =
+    1.96; the highest are “want” (z = 1.85) and “talks” (1.20). 1 word of the journalists’
+    narrative passes z = 1.96: “truss” (z = 1.97). “truss” is part of the name of a person
+    quoted: a narrative’s over-used words are often the names and titles that attribute
+    quotations (“the minister said”), which is how news narrative is written, not a theme
+    of it.'
+    """
+    over = table[table["z"] > z]
+    head = (f"In the comparison of the leaders’ quoted speech with the journalists’ narrative, "
+            f"{len(over):,} of the {plural(len(table), 'word')} drawn "
+            f"{'passes' if len(over) == 1 else 'pass'} z = {z:.2f}.")
+    said = [distinctive_sentence(table, speech, "the leaders’ quoted speech", z),
+            distinctive_sentence(table, narrative, "the journalists’ narrative", z)]
+    named = [t for t in over.loc[over["group"] == narrative, "token"]
+             if str(t).lower() in name_words(names)]
+    attribution = ""
+    if named:
+        words = join(f"“{t}”" for t in named)
+        attribution = (f"{words} {'is' if len(named) == 1 else 'are'} part of the name of a "
+                       "person quoted: a narrative’s over-used words are often the names and "
+                       "titles that attribute quotations (“the minister said”), which is how "
+                       "news narrative is written, not a theme of it.")
+    return " ".join([head, *said] + ([attribution] if attribution else []))

@@ -18,6 +18,7 @@ from analysis.framing import (
     primary_frame,
     special_relationship,
 )
+from analysis.phrase import same_words
 from analysis.quotes import extract_quotes
 from analysis.terms import Matcher, groups, tokens, wildcards
 from analysis.topics import load_topics
@@ -299,6 +300,10 @@ def test_every_use_of_the_phrase_in_the_seeds(phrase):
         ("2022-09-25-sundaypost-truss", "headline", "relationship still ‘special"),
         ("2022-09-25-sundaypost-truss", "body", "relationship with the us is still “special"),
         ("2022-09-25-sundaypost-truss", "body", "special relationship"),
+        # "... the special relationship ..., after she previously described it as “special
+        # but not exclusive”": the outlet's phrase, and her quoted word, in one sentence.
+        ("2022-09-25-sundaypost-truss", "body", "relationship as some of her predecessors in "
+         "no 10, after she previously described it as “special"),
         ("2022-09-25-sundaypost-truss", "body", "relationship is special"),
         ("2022-09-25-sundaypost-truss", "body", "special relationship even more special"),
         ("2023-01-voa-cleverly", "standfirst", "special relationship"),
@@ -316,12 +321,40 @@ def test_a_standfirst_repeating_a_body_quotation_is_one_utterance(phrase):
     assert not voa.loc["standfirst", "distinct"]
     assert voa.loc["standfirst", "repeats"].startswith("body ")
     assert voa.loc["body", "distinct"]
-    # The Sunday Post's headline paraphrases the body in other words: its own utterance.
-    assert phrase["distinct"].sum() == len(phrase) - 1
     per_article = phrase[phrase["distinct"]].groupby("doc_id").size()
     assert per_article.to_dict() == {"2022-09-25-sundaypost-truss": 5,
                                      "2023-01-voa-cleverly": 1,
                                      "2025-02-26-skynews-starmer": 3}
+
+
+def test_a_headline_shortening_a_body_quotation_is_one_utterance(phrase):
+    """Written from reading the article: the headline "UK-US relationship still ‘special,’
+    says Liz Truss" repeats her quoted word of body sentence 1 ("the UK’s relationship with
+    the US is still “special”"), in fewer words."""
+    truss = phrase[phrase["doc_id"] == "2022-09-25-sundaypost-truss"].set_index("source")
+    assert not truss.loc["headline", "distinct"]
+    assert truss.loc["headline", "repeats"] == "body 1"
+    assert phrase["distinct"].sum() == len(phrase) - 2  # this headline, the VOA standfirst
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("relationship still ‘special", "relationship with the US is still “special", True),
+    ("Special Relationship", "special relationship", True),
+    ("relationship still special", "relationship is special", False),  # "still" is missing
+    ("relationship is special", "special relationship", False),        # another order
+])
+def test_same_words_sets_quotes_and_case_aside_but_not_order(a, b, same):
+    assert same_words(a, b) is same
+
+
+def test_a_narrative_headline_is_not_a_repeat_of_other_narrative(corpus):
+    """The outlet's own "special relationship" in a headline and in the body are two uses
+    of its wording unless the words beside them are the same too."""
+    doc = corpus.iloc[[0]].assign(
+        headline="Leaders praise special relationship", standfirst="",
+        text="Trade was discussed. Officials said little about the special relationship then.")
+    found = special_relationship(doc, sentences(doc), extract_quotes(doc))
+    assert found["distinct"].all() and len(found) == 2
 
 
 def test_two_articles_never_use_the_phrase(phrase, corpus):
@@ -346,18 +379,26 @@ def test_a_quoted_special_is_the_speaker_s_word_not_the_outlet_s(phrase):
     own = truss[truss["speaker"] == "narrative"]
     assert own["match"].str.lower().tolist() == ["special relationship"]
     quoted_word = truss[truss["voice"] == "quoted word"]
-    assert sorted(quoted_word["source"]) == ["body", "headline"]
+    assert sorted(quoted_word["source"]) == ["body", "body", "headline"]
     assert set(quoted_word["speaker"]) == {"Liz Truss"}
+    # Her "special but not exclusive" is counted although the sentence prints the
+    # outlet's "special relationship" whole.
+    sentence_4 = truss[truss["sentence"] == 4].set_index("voice")
+    assert sentence_4.loc["narrative", "speaker"] == "narrative"
+    assert sentence_4.loc["quoted word", "speaker"] == "Liz Truss"
+    assert "but not exclusive" in sentence_4.loc["quoted word", "right"]
 
 
 def test_a_sentence_printing_the_phrase_whole_is_a_verbatim_use(phrase):
     """Written from reading the articles: "special relationship even more special" and
     "relationship between our two countries is a special relationship" print the phrase
-    whole; only "still ‘special", "is still “special" and "is special" have words between."""
+    whole; only "still ‘special", "is still “special", "described it as “special" and "is
+    special" have words between."""
     gapped = phrase[phrase["variant"] != "special relationship"]
     assert sorted(gapped["match"].str.lower()) == sorted([
         "relationship still ‘special", "relationship with the us is still “special",
-        "relationship is special"])
+        "relationship as some of her predecessors in no 10, after she previously described "
+        "it as “special", "relationship is special"])
     assert (phrase["variant"] == "special relationship").sum() == 7
 
 

@@ -213,14 +213,16 @@ def test_whose_words_the_phrase_is_counts_each_speaker_s_distinct_uses():
 
 def test_the_seeds_phrase_counts_read_as_the_articles_do(seeds):
     """Written from reading the articles: the phrase is printed whole in 6 body sentences and
-    the VOA standfirst (which repeats one of them); with the 3 uses that have words between,
-    10 uses, 9 distinct; 1 is the outlets' own wording."""
+    the VOA standfirst (which repeats one of them); with the 4 uses that have words between
+    (the Sunday Post's headline repeating its first sentence's "still “special”"; Liz
+    Truss's "special but not exclusive" beside the outlet's "special relationship"), 11
+    uses, 9 distinct; 1 is the outlets' own wording, 2 are Liz Truss's quoted word."""
     corpus, result = seeds
     phrase = framing.special_relationship(corpus, result.sentences, result.quotes)
     s = fr.phrase_summary(phrase, len(corpus))
     assert (s["verbatim"], s["verbatim_distinct"], s["verbatim_body"]) == (7, 6, 6)
-    assert (s["uses"], s["distinct"], s["variants"], s["narrative"]) == (10, 9, 3, 1)
-    assert s["quoted_words"] == 2
+    assert (s["uses"], s["distinct"], s["variants"], s["narrative"]) == (11, 9, 3, 1)
+    assert s["quoted_words"] == 2 and s["repeats"] == 2
     text = fr.phrase_sentences(s)
     assert text["count"].startswith("The phrase itself is printed 7 times (6 distinct")
     assert "Liz Truss (4)" in text["who"]
@@ -251,12 +253,44 @@ def test_a_ranking_over_few_articles_says_it_describes_them_only():
 def test_a_difference_in_other_is_reported_as_a_measurement_artefact():
     diffs = pd.DataFrame({"column": ["other", "economic"], "reading": ["r", "r"],
                           "estimate": [0.14, 0.01], "low": [0.05, -0.02], "high": [0.2, 0.03],
-                          "verdict": ["higher", "not clearly different"]})
+                          "verdict": ["higher", "not clearly different"],
+                          "quoted": [0.34, 0.05], "narrative": [0.2, 0.04],
+                          "n_quoted": [44, 44], "n_narrative": [45, 45]})
     trust = pd.DataFrame({"precision": [0.26], "precision (k of n)": ["6 of 23"]},
                          index=["other"])
     text = fr.voice_sentence(diffs, trust=trust, n_articles=5)
     assert "measurement artefact" in text and "26% (6 of 23)" in text
     assert not text.startswith("Other (no frame) is the primary frame")
+
+
+def _two_readings(primary_low, primary_high, primary_verdict):
+    from analysis.voice_groups import APART, COUNTED
+
+    return pd.DataFrame({
+        "column": ["security_defence"] * 2, "reading": [APART, COUNTED],
+        "primary": [True, False], "estimate": [-0.133, -0.081],
+        "low": [primary_low, -0.153], "high": [primary_high, -0.011],
+        "verdict": [primary_verdict, "lower"], "quoted": [0.34, 0.34],
+        "narrative": [0.47, 0.42], "n_quoted": [44, 44], "n_narrative": [38, 45],
+        "reason": ["only 4 articles have both groups, and an interval needs at least 5", ""]})
+
+
+def test_a_sensitivity_check_alone_never_ranks_the_voices():
+    text = fr.voice_sentence(_two_readings(np.nan, np.nan, "no interval"), n_articles=5)
+    assert "smaller share" not in text and "larger share" not in text
+    # The primary reading leads, says it has no interval and why; the check is named so.
+    assert text.startswith("With the editorial set apart")
+    assert "only 4 articles have both voices" in text
+    assert text.index("−13.3 points (no interval)") < text.index("−8.1 points")
+    assert "which this report does not do" in text
+    assert "describes these articles" not in text  # nothing is ranked
+
+
+def test_a_ranking_rests_on_the_primary_reading():
+    text = fr.voice_sentence(_two_readings(-0.25, -0.02, "lower"), n_articles=5)
+    assert "15 of 44 quoted sentences and 18 of 38 narrative ones" in text  # counts first
+    assert "a smaller share in quoted speech" in text and "the check agrees" in text
+    assert "describes these articles" in text
 
 
 def test_the_chance_of_a_false_interval_grows_with_the_intervals_computed():
@@ -311,3 +345,29 @@ def test_a_small_share_and_its_bounds_are_never_printed_as_zero_percent():
     assert share_cells(table).tolist() == ["0.2% (0.04% to 0.9%)"]  # the chapters' tables
     zero = pd.DataFrame({"estimate": [0.0002], "low": [0.0], "high": [0.001]})
     assert share_cells(zero).tolist() == ["0.02% (0.00% to 0.10%)"]
+
+
+def test_a_ranking_of_frames_says_their_coding_error_could_move_the_counts():
+    x = [1.0] * 8 + [0.0] * 2 + [1.0] * 7 + [0.0] * 3 + [1.0] * 9 + [0.0] + [1.0] * 6 \
+        + [0.0] * 4 + [1.0] * 8 + [0.0] * 2
+    primary = ["security_defence" if v else "policy_political" if i % 10 == 9 else "other"
+               for i, v in enumerate(x)]
+    s = pd.DataFrame({"doc_id": np.repeat(list("abcde"), 10), "primary_frame": primary})
+    trust = pd.DataFrame({"precision (k of n)": ["8 of 12", "21 of 27"],
+                          "recall (k of n)": ["8 of 9", "21 of 27"]},
+                         index=["security_defence", "policy_political"])
+    text = fr.leading_frame(s, ["security_defence", "policy_political"], trust)
+    assert "is more frequent than" in text
+    # Counts first, then the verdict, then the coding error, then the few articles.
+    assert text.index("of 50 sentences") < text.index("precision 8 of 12, recall 8 of 9")
+    assert text.index("could move the counts") < text.index("describes these articles")
+    assert "precision" not in fr.leading_frame(s, ["security_defence"], trust)  # not ranked
+
+
+def test_no_coding_error_is_said_where_nothing_is_ranked():
+    s = pd.DataFrame({"doc_id": list("abcde") * 2, "primary_frame": ["economic", "morality"] * 5})
+    trust = pd.DataFrame({"precision (k of n)": ["26 of 28", "4 of 7"],
+                          "recall (k of n)": ["26 of 26", "4 of 4"]},
+                         index=["economic", "morality"])
+    text = fr.leading_frame(s, ["economic", "morality"], trust)
+    assert "not ranked" in text and "precision" not in text

@@ -132,3 +132,19 @@ def test_export_controls_are_a_sanction_not_trade(text):
 def test_a_sentence_about_the_relationship_names_both_countries_or_the_relationship(
         text, expected):
     assert about_relationship([text]) == [expected]
+
+
+def test_every_relationship_term_in_the_data_file_is_used():
+    """Each country term with the other country's abbreviation marks a sentence; the pronoun
+    "us" never stands for the US; each name of its own marks a sentence alone."""
+    from analysis.relationship import about_relationship, load_terms
+
+    terms = load_terms()
+    uk, us = terms["countries"]["UK"], terms["countries"]["US"]
+    for term in uk["abbreviations"] + uk["names"]:
+        assert about_relationship([f"Talks between {term} and the US went on."]) == [True], term
+    for term in us["abbreviations"] + us["names"]:
+        assert about_relationship([f"The UK met {term} officials."]) == [True], term
+    for term in terms["names_of_its_own"]:
+        assert about_relationship([f"Ties were {term} once."]) == [True], term
+    assert about_relationship(["Let us talk about the UK.", "Britain's budget."]) == [False, False]
