@@ -57,3 +57,28 @@ def about_relationship(texts: Iterable) -> list[bool]:
     return [isinstance(t, str) and (bool(bond.search(t))
                                     or all(p.search(t) for p in countries))
             for t in texts]
+
+
+def definition_phrase() -> str:
+    """The definition in words, from the same terms, for the chapters' prose.
+
+    Examples
+    --------
+    >>> print(definition_phrase())
+    name both countries (the UK as “UK”, “U.K.”, “britain”…; the US as “US”, “U.S.”, “united
+    states”…) or the relationship by a name of its own (“special relationship”,
+    “transatlantic” or “anglo-american”)
+    """
+    terms = load_terms()
+
+    def listed(words, limit=3):
+        shown = [f"“{w}”" for w in words[:limit]]
+        return ", ".join(shown) + ("…" if len(words) > limit else "")
+
+    countries = "; ".join(
+        f"the {name} as {listed([*spec['abbreviations'][:2], *spec['names']])}"
+        for name, spec in terms["countries"].items())
+    own = [f"“{w}”" for w in terms["names_of_its_own"]]
+    own_text = ", ".join(own[:-1]) + f" or {own[-1]}" if len(own) > 1 else "".join(own)
+    return (f"name both countries ({countries}) or the relationship by a name of its own "
+            f"({own_text})")

@@ -20,22 +20,21 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from analysis.relationship import about_relationship
+
 POSITIVE, NEGATIVE = 0.05, -0.05
 
 # Sentences about a target, for the sentence-level proxy of targeted sentiment. The
-# comparison target is a design choice, not found from the corpus; the chapter says so, in
-# these words
-# (TARGET_TERMS: what each pattern matches, for the prose; the tests check every term
-# matches its own pattern).
+# relationship is the book's one definition (analysis.relationship, as in the framing
+# chapter); the adversary it is compared with is a design choice, not found from the
+# corpus, and the chapter says so in these words (TARGET_TERMS: what the pattern matches,
+# for the prose; the tests check every term matches its own pattern).
 TARGET_TERMS = {
     "Russia or Putin": ("Russia", "Putin", "the Kremlin", "Moscow"),
-    "UK–US relationship": ("relationship", "alliance", "allies", "partnership", "UK-US",
-                           "U.S.-UK"),
 }
 TARGETS = {
     "Russia or Putin": r"\bRussia(?:n|ns|'s|’s)?\b|\bPutin\b|\bKremlin\b|\bMoscow\b",
-    "UK–US relationship": r"special relationship|\balliance\b|\ballies\b|\bpartnership\b"
-                          r"|\bUK-US\b|\bU\.S\.-UK\b|\brelationship\b",
+    "UK–US relationship": about_relationship,
 }
 
 
@@ -147,7 +146,9 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
         out[f"is_{name}"] = (out["label"] == name).astype(float)
     out["afinn"] = score_afinn(sentences["text"]).to_numpy()
     for target, pattern in TARGETS.items():
-        out[target] = sentences["text"].astype(str).str.contains(pattern, regex=True)
+        texts = sentences["text"].astype(str)
+        out[target] = (pattern(texts) if callable(pattern)
+                       else texts.str.contains(pattern, regex=True).tolist())
     return out
 
 

@@ -227,3 +227,15 @@ def test_groups_are_named_with_their_counts(scored):
     text = tr.counted("sentences about the relationship", rel)
     assert text == (f"sentences about the relationship ({len(rel)}, in "
                     f"{rel['doc_id'].nunique()} articles)")
+
+
+def test_tone_and_framing_share_one_definition_of_the_relationship():
+    """One lexicon per concept: the tone chapter's relationship sentences are exactly those
+    analysis.relationship finds (the framing chapter's)."""
+    from analysis.relationship import about_relationship
+
+    texts = pd.Series(["The UK and the US signed a deal.", "Our relationship with France.",
+                       "Britain's special relationship endures.", "Washington is busy."])
+    scored = sentiment.score_sentences(pd.DataFrame({"text": texts}))
+    assert scored[tr.RELATIONSHIP].tolist() == about_relationship(texts) == [
+        True, False, True, False]
