@@ -141,10 +141,11 @@ def negative_misread_sentence(sentences: pd.DataFrame, corpus: pd.DataFrame) -> 
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sentence": [1, 2], "text": [
     ...     "“We fought wars together,” he said.", "A quiet day."]})
     >>> print(negative_misread_sentence(s, corpus))
-    Misreadings also lower scores: negative words in a neutral sense occur in 1 of the 2
-    sentences (“wars” and “fought”). In “‘We fought wars together,’ he said.” (Sky News),
-    VADER gives −0.71; with “fought” and “wars” at zero, 0.00. The reading is likely wrong: allies
-    fighting on one side (we fought wars together), shared history, not hostility.
+    Misreadings also lower scores: negative words in a neutral sense or inside a name occur
+    in 1 of the 2 sentences (“wars” and “fought”). In “‘We fought wars together,’ he
+    said.” (Sky News), VADER gives −0.71; with “fought” and “wars” at zero, 0.00. The
+    reading is likely wrong: allies fighting on one side (we fought wars together), shared
+    history, not hostility.
 
     A sentence that also holds a positive misread word is scored twice more: with the
     negative words at zero only, and with every misread word at zero.
@@ -157,12 +158,14 @@ def negative_misread_sentence(sentences: pd.DataFrame, corpus: pd.DataFrame) -> 
     in it at zero, “special” too, 0.00)
     """
     every = misreadings(sentences["text"])
-    found = every[(every["valence"] < 0) & (every["kind"] == "sense")]
-    if found.empty:
-        return (f"No negative word in a listed neutral sense occurs in the "
+    lowering = every[every["valence"] < 0]  # in a neutral sense, or inside a name ("No 10")
+    if lowering.empty:
+        return (f"No negative word in a listed neutral sense or inside a name occurs in the "
                 f"{plural(len(sentences), 'sentence')}.")
-    words = list(dict.fromkeys(found.sort_values("contribution", kind="stable")["word"]
+    words = list(dict.fromkeys(lowering.sort_values("contribution", kind="stable")["word"]
                                .str.lower()))
+    senses = lowering[lowering["kind"] == "sense"]
+    found = senses if len(senses) else lowering  # the worked example: a sense if there is one
     moved = (found["compound"] - found["compound_without"]).abs()
     example = found.loc[moved.idxmax()]
     own = list(dict.fromkeys(found.loc[found["text_id"] == example["text_id"], "word"]))
@@ -175,8 +178,9 @@ def negative_misread_sentence(sentences: pd.DataFrame, corpus: pd.DataFrame) -> 
                   f" (with every likely misread word in it at zero, "
                   f"{join([f'“{w}”' for w in others])} too, "
                   f"{signed(example['compound_without'])})")
-    return (f"Misreadings also lower scores: negative words in a neutral sense occur in "
-            f"{found['text_id'].nunique():,} of the {plural(len(sentences), 'sentence')} "
+    return (f"Misreadings also lower scores: negative words in a neutral sense or inside a "
+            f"name occur in {lowering['text_id'].nunique():,} of the "
+            f"{plural(len(sentences), 'sentence')} "
             f"({join([f'“{w}”' for w in words], limit=6)}). In “{quoted}” "
             f"({article_labels(corpus).get(doc, doc)}), VADER gives "
             f"{signed(example['compound'])}; with {join([f'“{w}”' for w in own])} at zero, "

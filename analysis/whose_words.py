@@ -124,7 +124,8 @@ def voice_words(sentences: pd.DataFrame, quotes: pd.DataFrame, leaders: Iterable
 
 def voice_shares(words: pd.DataFrame, voices: Sequence[str] = VOICES) -> pd.DataFrame:
     """Each voice's share of all words, with its counts and a 95% interval that resamples
-    the articles (the sentences, for one article).
+    the articles (the sentences, for one article; none for a voice found in one article of
+    several).
 
     Parameters
     ----------
@@ -146,16 +147,28 @@ def voice_shares(words: pd.DataFrame, voices: Sequence[str] = VOICES) -> pd.Data
     >>> table = voice_shares(w, ["leaders followed", "journalists' narrative"])
     >>> table[["words", "n_articles", "estimate"]].values.tolist()
     [[12.0, 4.0, 0.2], [48.0, 6.0, 0.8]]
+
+    A voice found in one article of several has its share but no interval:
+
+    >>> one = w.assign(**{"leaders followed": [5, 0, 0, 0, 0, 0]})
+    >>> voice_shares(one, ["leaders followed"])[["estimate", "low", "reason"]].values.tolist()
+    [[0.08333333333333333, nan, 'all in 1 article']]
     """
     rows = {}
     for voice in voices:
         if voice not in words or words[voice].sum() == 0:
             continue
         share = bootstrap_ratio(words[voice], words["n_words"], words["doc_id"])
-        rows[voice] = {"words": float(words[voice].sum()),
-                       "n_articles": float(words.loc[words[voice] > 0, "doc_id"].nunique()),
-                       "estimate": share.estimate, "low": share.low, "high": share.high,
-                       "resampled": share.resampled, "reason": share.reason}
+        found_in = int(words.loc[words[voice] > 0, "doc_id"].nunique())
+        low, high, resampled, reason = share.low, share.high, share.resampled, share.reason
+        if found_in == 1 and words["doc_id"].nunique() > 1:
+            # All in one article: resampling articles would say which article was drawn,
+            # not how much of the corpus the voice is.
+            low = high = float("nan")
+            resampled, reason = "", "all in 1 article"
+        rows[voice] = {"words": float(words[voice].sum()), "n_articles": float(found_in),
+                       "estimate": share.estimate, "low": low, "high": high,
+                       "resampled": resampled, "reason": reason}
     return pd.DataFrame.from_dict(rows, orient="index", columns=[
         "words", "n_articles", "estimate", "low", "high", "resampled", "reason"])
 

@@ -364,24 +364,27 @@ def passes_sentence(tables: list[tuple[pd.DataFrame, dict]], z: float = 1.96) ->
     >>> a = pd.DataFrame({"group": ["X", "X"], "token": ["tea", "ale"], "z": [2.5, 1.0]})
     >>> b = pd.DataFrame({"group": ["Truss"], "token": ["tea"], "z": [2.5]})
     >>> passes_sentence([(a, {"X": frozenset("a")}), (b, {"Truss": frozenset("a")})])
-    'Of the 3 words drawn, 2 (1 distinct: 1 is drawn twice, in two panels that rest on the
-    same articles under two names) pass z = 1.96; the rest are not distinctive by this
+    'Of the 3 bars drawn, 2 pass z = 1.96: 1 distinct word (1 drawn twice, in two panels
+    that rest on the same articles under two names); the rest are not distinctive by this
     test.'
     >>> passes_sentence([(a, {"X": frozenset("a")})])
-    'Of the 2 words drawn, 1 passes z = 1.96; the rest are not distinctive by this test.'
+    'Of the 2 bars drawn, 1 passes z = 1.96; the rest are not distinctive by this test.'
     """
     listed = sum(len(t) for t, _ in tables)
     over = [(keys.get(g, g), token) for t, keys in tables
             for g, token, value in zip(t["group"], t["token"], t["z"]) if value > z]
-    distinct = len(set(over))
-    twice = len(over) - distinct
-    which = ("" if not twice else
-             f" ({distinct:,} distinct: {twice:,} {'is' if twice == 1 else 'are'} drawn twice, "
-             "in two panels that rest on the same articles under two names)")
-    verb = "passes" if len(over) == 1 and not twice else "pass"
+    twice = len(over) - len(set(over))
+    words = len({token for _, token in over})
+    which = ""
+    if twice or words < len(over):
+        which = f": {plural(words, 'distinct word')}"
+        if twice:
+            which += (f" ({twice:,} drawn twice, in two panels that rest on the same articles "
+                      "under two names)")
+    verb = "passes" if len(over) == 1 else "pass"
     rest = ("; the rest are not distinctive by this test." if len(over) < listed else ".")
-    return (f"Of the {plural(listed, 'word')} drawn, {len(over):,}{which} {verb} "
-            f"z = {z:.2f}{rest}")
+    return (f"Of the {plural(listed, 'bar')} drawn, {len(over):,} {verb} z = {z:.2f}"
+            f"{which}{rest}")
 
 
 def name_words(names: Iterable[str]) -> set[str]:

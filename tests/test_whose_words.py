@@ -68,7 +68,12 @@ def test_voice_shares_resample_articles_and_add_up(seeds):
     corpus, _, _, _, words = seeds
     shares = whose_words.voice_shares(words)
     assert shares["estimate"].sum() == pytest.approx(1.0)
-    assert set(shares["resampled"]) == {"articles"}  # five articles: the claim is about them
+    # Several articles: the claim is about them, so articles are resampled; a voice found
+    # in one article only has no interval (resampling would say which article was drawn).
+    several = shares["n_articles"] > 1
+    assert set(shares.loc[several, "resampled"]) == {"articles"}
+    assert shares.loc[~several, ["low", "high"]].isna().all().all()
+    assert set(shares.loc[~several, "reason"]) <= {"all in 1 article"}
     one = whose_words.voice_shares(words[words["doc_id"] == corpus["doc_id"].iloc[-1]])
     assert set(one["resampled"]) <= {"sentences", ""}  # one article: its sentences
 
