@@ -293,6 +293,23 @@ def article_labels(corpus: pd.DataFrame, width: int = MAX_LABEL,
     return pd.Series(unique, index=corpus["doc_id"].to_numpy(), name="article")
 
 
+def article_names(corpus: pd.DataFrame) -> pd.Series:
+    """Each article's label for prose: :func:`article_labels` whole (no shortening) and
+    unmarked, since the sentence that names an editorial says what it is.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["Voice of America (Editorials)"],
+    ...                        "published": pd.to_datetime(["2023-01-15"]),
+    ...                        "date_precision": ["month"],
+    ...                        "outlet_kind": ["government broadcaster, editorial presenting "
+    ...                                        "the views of the government"]})
+    >>> article_names(corpus).tolist(), article_labels(corpus).tolist()
+    (['Voice of America, Jan 2023'], ['Voice of America, Jan 2023 (editorial)'])
+    """
+    return article_labels(corpus, width=10_000, mark="")
+
+
 def rows_height(n_rows: int, per_row: float = 0.55, extra: float = 1.5,
                 minimum: float = 0.24) -> float:
     """Figure height in inches for ``n_rows`` labelled rows: grows with every row, the

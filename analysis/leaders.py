@@ -16,12 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.grades import benchmark_sentence
 from analysis.people import is_spokesperson
 from analysis.prose import interval_cells
 from analysis.readability import grouped_readability
 from analysis.sentiment import summarise_misreadings
-from analysis.speech_events import repeated_quotations
 from analysis.stats import grouped_mean, grouped_ratio
+from analysis.whose_words import leader_lengths
 from analysis.wording import count_phrase, join, number_word, plural
 
 MEASURES = ("tone", "topic", "grade")
@@ -33,7 +34,8 @@ def quoted_words(quotes: pd.DataFrame, speakers) -> pd.DataFrame:
     ``quotations`` counts distinct utterances: a quotation that repeats words the same
     speaker is quoted saying elsewhere in the article
     (:func:`analysis.speech_events.repeated_quotations`) is not counted again, as in the
-    chapter "Who speaks". ``words`` counts the words as printed.
+    chapter "Who speaks" (:func:`analysis.whose_words.leader_lengths`, which this reads).
+    ``words`` counts the words as printed.
 
     Examples
     --------
@@ -44,17 +46,8 @@ def quoted_words(quotes: pd.DataFrame, speakers) -> pd.DataFrame:
     {'X': {'quotations': 2, 'words': 10, 'articles': 2}, 'Y': {'quotations': 0, 'words': 0, \
 'articles': 0}}
     """
-    speakers = list(speakers)
-    own = quotes[quotes["speaker"].isin(speakers)] if len(quotes) else quotes
-    distinct = (~repeated_quotations(quotes)) if len(quotes) and "quote" in quotes else \
-        pd.Series(True, index=quotes.index)
-    table = pd.DataFrame({
-        "quotations": own[distinct[own.index]].groupby("speaker").size() if len(own)
-        else pd.Series(dtype=int),
-        "words": own.groupby("speaker")["n_words"].sum() if len(own) else pd.Series(dtype=int),
-        "articles": own.groupby("speaker")["doc_id"].nunique() if len(own)
-        else pd.Series(dtype=int)})
-    return table.reindex(speakers).fillna(0).astype(int).rename_axis(None)
+    lengths = leader_lengths(quotes, list(speakers)).rename(columns={"n_articles": "articles"})
+    return lengths[["quotations", "words", "articles"]].astype(int).rename_axis(None)
 
 
 def spokespeople(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -68,7 +61,7 @@ def spokespeople(quotes: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> q = pd.DataFrame({"doc_id": ["a", "a"], "n_words": [9, 4],
+    >>> q = pd.DataFrame({"doc_id": ["a", "a"], "n_words": [9, 4], "quote": ["x", "y"],
     ...                   "speaker": ["Downing Street spokesperson", "Liz Truss"]})
     >>> spokespeople(q).to_dict("index")
     {'Downing Street spokesperson': {'quotations': 1, 'words': 9, 'articles': 1}}
@@ -142,7 +135,7 @@ def leader_profiles(sentences: pd.DataFrame, quotes: pd.DataFrame, people: pd.Da
     ...     "speaker": ["A", "A", ""], "compound": [0.5, 0.1, 0.0], "war": [1, 0, 1],
     ...     "sentences": 1, "words": 10, "syllables": 14, "letters": 50,
     ...     "polysyllables": 1, "difficult_words": 2})
-    >>> quotes = pd.DataFrame({"doc_id": ["d"], "speaker": ["A"], "n_words": [20]})
+    >>> quotes = pd.DataFrame({"doc_id": ["d"], "speaker": ["A"], "n_words": [20], "quote": ["x"]})
     >>> table = leader_profiles(sents, quotes, people, "war")
     >>> [float(table.loc["A", c]) for c in ("words", "sentences", "topic_k", "topic")]
     [20.0, 2.0, 1.0, 0.5]
@@ -154,10 +147,9 @@ def leader_profiles(sentences: pd.DataFrame, quotes: pd.DataFrame, people: pd.Da
     names = list(people.index)
     own = own_sentences(sentences, names, topic)
     table = people[["nationality", "role", "n_articles"]].copy()
-    words = quoted_words(quotes, names)
-    table[["quotations", "words", "quoted_in"]] = words[["quotations", "words", "articles"]]
-    table["most_in_article"] = article_words(quotes, names).groupby(level=0).max().reindex(
-        names, fill_value=0).astype(int)
+    lengths = leader_lengths(quotes, names)
+    table[["quotations", "words", "quoted_in", "most_in_article"]] = lengths[
+        ["quotations", "words", "n_articles", "most_words"]].to_numpy()
     table["sentences"] = own.groupby("speaker").size().reindex(names, fill_value=0)
     table["sentence_articles"] = (own.groupby("speaker")["doc_id"].nunique()
                                   .reindex(names, fill_value=0))
@@ -329,7 +321,7 @@ def profile_table(profiles: pd.DataFrame, topic_label: str = "mention the topic"
     ...     "speaker": ["A", "A"], "compound": [0.5, 0.1], "war": [1, 0], "sentences": 1,
     ...     "words": 10, "syllables": 14, "letters": 50, "polysyllables": 1,
     ...     "difficult_words": 2})
-    >>> quotes = pd.DataFrame({"doc_id": ["d"], "speaker": ["A"], "n_words": [20]})
+    >>> quotes = pd.DataFrame({"doc_id": ["d"], "speaker": ["A"], "n_words": [20], "quote": ["x"]})
     >>> row = profile_table(leader_profiles(sents, quotes, people, "war")).loc["A"]
     >>> row["own words quoted"], row["mention the topic"], row["tone"]
     ('20 words in 1 quotation, 1 article', '1 of 2: 50% (no interval)', '+0.30 (no interval)')
@@ -446,8 +438,6 @@ def grade_benchmark_sentence(profiles: pd.DataFrame, bench) -> str:
     >>> grade_benchmark_sentence(p.assign(grade_low=np.nan), bench)
     'No person’s grade has an interval, so none is set against BBC News stories.'
     """
-    from analysis.grades import benchmark_sentence
-
     known = profiles[profiles["grade"].notna() & profiles["grade_low"].notna()]
     if known.empty:
         return f"No person’s grade has an interval, so none is set against {bench.name}."

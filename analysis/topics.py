@@ -4,8 +4,8 @@ A topic column says that a sentence names the war in Ukraine, China, trade, Nort
 Ireland…; it says nothing about how the topic is presented (that is a frame:
 :mod:`analysis.framing`). :func:`code_topics` adds one 0/1 column per topic to a
 sentence table, :func:`topic_hits` lists the words found, and :func:`salience` counts
-mentions per 1,000 words of each article. :func:`about_relationship` (from
-:mod:`analysis.relationship`) marks the sentences about the UK-US relationship itself.
+mentions per 1,000 words of each article. Which sentences are about the UK-US
+relationship itself is :mod:`analysis.relationship`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from analysis.relationship import about_relationship  # noqa: F401  (the chapters' name)
 from analysis.terms import Matcher, matcher, tokens
 
 

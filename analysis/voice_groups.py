@@ -224,9 +224,9 @@ def voice_differences(sentences: pd.DataFrame, corpus: pd.DataFrame,
     >>> print(row["reason"])
     only 4 articles have both groups, and an interval needs at least 5
     """
-    rows = []
+    rows, compared = [], readings(sentences, corpus)  # the same sentences for every column
     for column in columns:
-        for number, (reading, frame) in enumerate(readings(sentences, corpus).items()):
+        for number, (reading, frame) in enumerate(compared.items()):
             d = mean_difference(frame, "_voice", QUOTED, NARRATIVE, column)
             rows.append({"column": column, "reading": reading, "primary": number == 0,
                          "estimate": d.estimate, "low": d.low, "high": d.high,

@@ -71,14 +71,16 @@ def voice_phrase(row: pd.Series | None, n_words: int, n_articles: int) -> str:
     --------
     >>> row = pd.Series({"words": 162, "n_articles": 1, "estimate": 0.068, "low": 0.0,
     ...                  "high": 0.25, "resampled": "articles", "reason": ""})
-    >>> voice_phrase(pd.concat([row.drop("n_articles"), pd.Series({"n_articles": 3})]), 2394, 5)
-    '162 of 2,394 words, in 3 of the 5 articles: 7% (95% interval 0% to 25%, articles resampled)'
-
-    A voice found in one article of several gets its count only: an interval over all
-    the articles would describe which article was drawn, not the voice.
-
     >>> voice_phrase(row, 2394, 5)
-    '162 of 2,394 words, all in 1 of the 5 articles (7% of all words; no interval)'
+    '162 of 2,394 words, in 1 of the 5 articles: 7% (95% interval 0% to 25%, articles resampled)'
+
+    A voice found in one article of several has no interval
+    (:func:`analysis.whose_words.voice_shares` says why):
+
+    >>> alone = pd.Series({**row.to_dict(), "low": np.nan, "high": np.nan, "resampled": "",
+    ...                    "reason": "all in 1 article"})
+    >>> voice_phrase(alone, 2394, 5)
+    '162 of 2,394 words, in 1 of the 5 articles: 7% (no interval: all in 1 article)'
     >>> voice_phrase(None, 2394, 5)
     'no words'
     """
@@ -87,9 +89,6 @@ def voice_phrase(row: pd.Series | None, n_words: int, n_articles: int) -> str:
     counts = count_phrase(row["words"], n_words, "words")
     where = (f"in {int(row['n_articles']):,} of the {n_articles:,} articles" if n_articles > 1
              else "in the one article")
-    if n_articles > 1 and int(row["n_articles"]) == 1:
-        return (f"{counts}, all in 1 of the {n_articles:,} articles "
-                f"({row['estimate']:.0%} of all words; no interval)")
     return (f"{counts}, {where}: "
             + interval_phrase(row["estimate"], row["low"], row["high"], "{:.0%}",
                               row["resampled"], row["reason"]))

@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
-from analysis.figures import shorten
-from analysis.outlets import NARRATIVE
+from analysis.figures import EDITORIAL_MARK, outlet_name, shorten
+from analysis.outlets import NARRATIVE, government_voice
 from analysis.stats import MIN_CLUSTERS, MIN_UNITS
 from analysis.wording import capital, join, plural
 
@@ -80,9 +80,6 @@ def outlet_labels(corpus: pd.DataFrame) -> dict:
     >>> outlet_labels(corpus)
     {'Sky News': 'Sky News', 'VOA (Editorials)': 'VOA (editorial)'}
     """
-    from analysis.figures import EDITORIAL_MARK, outlet_name
-    from analysis.outlets import government_voice
-
     own = corpus["doc_id"].map(government_voice(corpus)).fillna(False).astype(bool)
     editorial = own.groupby(corpus["outlet"].to_numpy()).all()
     return {outlet: outlet_name(outlet) + (EDITORIAL_MARK if editorial[outlet] else "")

@@ -6,8 +6,8 @@ import pytest
 from analysis.framing import frame_names
 from analysis.framing import salience as framing_salience
 from analysis.terms import groups
+from analysis.relationship import about_relationship
 from analysis.topics import (
-    about_relationship,
     code_topics,
     load_topics,
     salience,
