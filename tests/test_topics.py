@@ -5,8 +5,8 @@ import pytest
 
 from analysis.framing import frame_names
 from analysis.framing import salience as framing_salience
-from analysis.terms import groups
 from analysis.relationship import about_relationship
+from analysis.terms import groups
 from analysis.topics import (
     code_topics,
     load_topics,
